@@ -1,0 +1,40 @@
+/**
+ * "Did you mean …?" for misspelt keys and names, by edit distance. Lives with the copy stage
+ * because both the copy reader (front-matter keys) and the layout reader (JSON keys, enum
+ * values) use it, and layout already depends on copy.
+ */
+
+/** Levenshtein distance, counting code points (so 字 is one edit, not two). */
+export function editDistance(a: string, b: string): number {
+  const s = [...a];
+  const t = [...b];
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+    }
+    prev = row;
+  }
+  return prev[t.length]!;
+}
+
+/** The known names closest to `word`, if any is close enough to be a likely typo. */
+export function closest(word: string, known: readonly string[]): string[] {
+  const lower = word.toLowerCase();
+  const limit = Math.max(1, Math.min(3, Math.floor([...word].length / 3)));
+  const scored = known
+    .map((k) => ({ k, d: editDistance(lower, k.toLowerCase()) }))
+    .filter(({ d }) => d <= limit)
+    .sort((x, y) => x.d - y.d);
+  if (scored.length === 0) return [];
+  return scored.filter(({ d }) => d === scored[0]!.d).map(({ k }) => k);
+}
+
+/** `; did you mean "span"?` or an empty string. */
+export function didYouMean(word: string, known: readonly string[]): string {
+  const near = closest(word, known);
+  if (near.length === 0) return "";
+  return `; did you mean ${near.map((k) => `"${k}"`).join(" or ")}?`;
+}

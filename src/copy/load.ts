@@ -1,0 +1,137 @@
+/**
+ * Reading a story's copy: Markdown with YAML front matter.
+ *
+ *   ---
+ *   kicker: 江北区政协召开专题协商会
+ *   title: 助推数字经济发展再上新台阶
+ *   byline: □ 通讯员 张长荣 唐金花
+ *   ---
+ *   “我们自主研发……”11月20日，……
+ *
+ *   “今年有360西部总部……
+ *
+ * Front matter is parsed with the `yaml` package (maintained, YAML 1.2, no dependencies, and it
+ * reports line/column of errors); gray-matter is unmaintained and pulls in js-yaml 3.
+ */
+import { readFile } from "node:fs/promises";
+import { parseDocument, isMap, isScalar, type Pair } from "yaml";
+import { PaibanError, type Warning } from "../common/diagnostics.js";
+import type { StoryCopy } from "./types.js";
+import { decodeCopyBytes, lineOfByte } from "./decode.js";
+import { didYouMean } from "./did-you-mean.js";
+import { cleanText, joinLines, splitParagraphs } from "./text.js";
+
+export const FRONT_MATTER_KEYS = ["kicker", "title", "subtitle", "byline", "credit"] as const;
+type FrontKey = (typeof FRONT_MATTER_KEYS)[number];
+
+export async function loadCopy(file: string): Promise<{ copy: StoryCopy; warnings: Warning[] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    throw new PaibanError(readFailure(err), { file });
+  }
+  return parseCopyBytes(bytes, file);
+}
+
+function readFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "copy file not found";
+  if (code === "EISDIR") return "this is a folder, not a copy file";
+  if (code === "EACCES") return "copy file cannot be read (permission denied)";
+  return `copy file cannot be read: ${(err as Error).message}`;
+}
+
+/** Decode and parse the bytes of a copy file (pure; `file` is only for messages). */
+export function parseCopyBytes(bytes: Uint8Array, file: string): { copy: StoryCopy; warnings: Warning[] } {
+  const decoded = decodeCopyBytes(bytes);
+  if (!decoded.ok) {
+    const hex = decoded.badByte.toString(16).toUpperCase().padStart(2, "0");
+    throw new PaibanError(
+      `not UTF-8 text (byte 0x${hex} at offset ${decoded.badByteOffset}, line ${lineOfByte(bytes, decoded.badByteOffset)}) and not GB18030/GBK either; ` +
+        `save the copy as UTF-8, e.g. iconv -f GBK -t UTF-8 "${file}" > converted.md`,
+      { file },
+    );
+  }
+  const warnings: Warning[] = [];
+  if (decoded.encoding !== "UTF-8") {
+    warnings.push({
+      code: "copy-encoding",
+      message: `${file}: copy is ${decoded.encoding}, not UTF-8; read it as ${decoded.encoding}` +
+        (decoded.encoding === "GB18030" ? ` (convert with iconv -f GB18030 -t UTF-8)` : ""),
+    });
+  }
+  const result = parseCopyText(decoded.text, file);
+  return { copy: result.copy, warnings: [...warnings, ...result.warnings] };
+}
+
+/** Parse copy text (already decoded). */
+export function parseCopyText(raw: string, file: string): { copy: StoryCopy; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const cleaned = cleanText(raw);
+  if (cleaned.removed > 0) {
+    const cp = cleaned.firstChar!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+    warnings.push({
+      code: "copy",
+      message: `${file}: removed ${cleaned.removed} control character${cleaned.removed === 1 ? "" : "s"} (first U+${cp} on line ${cleaned.firstLine})`,
+    });
+  }
+  const { front, frontLine, body } = splitFrontMatter(cleaned.text, file);
+  const fields = front === undefined ? {} : parseFrontMatter(front, frontLine, file);
+  const paragraphs = splitParagraphs(body);
+  if (paragraphs.length === 0) warnings.push({ code: "copy", message: `${file}: the copy has no paragraphs` });
+  return { copy: { file, ...fields, paragraphs }, warnings };
+}
+
+/** Split `---` front matter from the body. `frontLine` is the file line the YAML starts on. */
+export function splitFrontMatter(text: string, file: string): { front?: string; frontLine: number; body: string } {
+  const lines = text.split("\n");
+  if (lines[0]?.trimEnd() !== "---") return { frontLine: 0, body: text };
+  const end = lines.findIndex((l, i) => i > 0 && (l.trimEnd() === "---" || l.trimEnd() === "..."));
+  if (end < 0) {
+    throw new PaibanError("front matter opened with --- is not closed: add a line --- after the last key", { file, where: "1:1" });
+  }
+  return { front: lines.slice(1, end).join("\n"), frontLine: 2, body: lines.slice(end + 1).join("\n") };
+}
+
+function parseFrontMatter(yamlText: string, firstLine: number, file: string): Partial<Record<FrontKey, string>> {
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = err.linePos?.[0];
+    const where = pos ? `${pos.line + firstLine - 1}:${pos.col}` : undefined;
+    throw new PaibanError(`front matter is not valid YAML: ${err.message.split("\n")[0]}`, { file, where });
+  }
+  if (doc.contents === null) return {};
+  if (!isMap(doc.contents)) {
+    throw new PaibanError(`front matter must be keys with values (title: …), one per line`, { file, where: `${firstLine}:1` });
+  }
+  const out: Partial<Record<FrontKey, string>> = {};
+  for (const pair of doc.contents.items as Pair[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const where = lineOf(yamlText, pair.key, firstLine);
+    if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) {
+      throw new PaibanError(
+        `unknown front-matter key "${key}"${didYouMean(key, FRONT_MATTER_KEYS)}; the keys are ${FRONT_MATTER_KEYS.join(", ")}`,
+        { file, where },
+      );
+    }
+    const value = pair.value;
+    if (value === null || (isScalar(value) && value.value === null)) continue;
+    if (!isScalar(value) || typeof value.value === "object") {
+      throw new PaibanError(`front-matter key "${key}" must be one line of text`, { file, where });
+    }
+    const text = joinLines(String(value.value).split("\n"));
+    if (text !== "") out[key as FrontKey] = text;
+  }
+  return out;
+}
+
+function lineOf(yamlText: string, node: unknown, firstLine: number): string | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  if (!range) return undefined;
+  const before = yamlText.slice(0, range[0]);
+  const line = before.split("\n").length;
+  const col = before.length - before.lastIndexOf("\n");
+  return `${line + firstLine - 1}:${col}`;
+}

@@ -1,0 +1,300 @@
+/**
+ * The layout file format, defined once. zod validates it and `z.toJSONSchema` publishes it as
+ * schema/layout.schema.json, which layout files reference with "$schema" so editors complete
+ * keys and flag mistakes as the designer types.
+ *
+ * This schema only says what may be written. Meaning (units → pt, grid bounds, files on disk)
+ * is checked in resolve.ts, where the grid is known.
+ *
+ * Every object is strict: an unknown key is an error (with a did-you-mean from the error map).
+ * Messages that depend on the kind of value (a length, a colour, a font role) are attached
+ * here; the generic ones come from the error map in validate.ts.
+ */
+import * as z from "zod";
+import {
+  FONT_SIZE_PATTERN,
+  LENGTH_PATTERN,
+  POSITIVE_LENGTH_PATTERN,
+  SIGNED_LENGTH_PATTERN,
+  SIZE_NAMES,
+  explainBadFontSize,
+  explainBadLength,
+} from "./units.js";
+
+export const FONT_ROLES = ["song", "hei", "kai", "fangsong"] as const;
+export const PUNCTUATION_STYLES = ["kaiming", "quanjiao", "banjiao", "hangmo"] as const;
+export const KINSOKU_LEVELS = ["basic", "gb", "strict"] as const;
+export const TRIM_PRESETS: Readonly<Record<string, { width: string; height: string }>> = {
+  对开: { width: "390mm", height: "543mm" },
+  四开: { width: "270mm", height: "390mm" },
+};
+export const COLOUR_NAMES = ["black", "red", "white"] as const;
+export const ITEM_TYPES = ["story", "photo", "sidebar", "rule"] as const;
+
+type Need = "positive" | "non-negative" | "any";
+const PATTERN: Record<Need, string> = {
+  positive: POSITIVE_LENGTH_PATTERN,
+  "non-negative": LENGTH_PATTERN,
+  any: SIGNED_LENGTH_PATTERN,
+};
+
+function length(need: Need, description: string) {
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? undefined : explainBadLength(iss.input, need)) })
+    .regex(new RegExp(PATTERN[need]), { error: (iss) => explainBadLength(iss.input, need) })
+    .describe(description);
+}
+
+const Length = (d: string) => length("non-negative", d);
+const PositiveLength = (d: string) => length("positive", d);
+
+const FontSize = z
+  .string({ error: (iss) => (iss.input === undefined ? undefined : explainBadFontSize(iss.input)) })
+  .regex(new RegExp(FONT_SIZE_PATTERN), { error: (iss) => explainBadFontSize(iss.input) })
+  .describe(`Font size: a size name (${Object.keys(SIZE_NAMES).join(" ")}) or a length such as "9pt"`);
+
+/** Grid positions in the file count from 1 (第1栏, 第1行). */
+const GridIndex = (d: string) =>
+  z.int({ error: (iss) => (iss.input === undefined ? undefined : `expected a whole number ≥ 1, found ${JSON.stringify(iss.input)}`) }).min(1).describe(d);
+
+const Name = (d: string) => z.string().min(1).describe(d);
+const FilePath = (d: string) => z.string().min(1).describe(`${d} (relative to the layout file)`);
+
+const CmykPart = z.number().min(0).max(100);
+const COLOUR_HELP = `a colour is [c, m, y, k] with each 0–100, or one of ${COLOUR_NAMES.map((c) => `"${c}"`).join(", ")}`;
+const Colour = z
+  .union([z.enum(COLOUR_NAMES), z.tuple([CmykPart, CmykPart, CmykPart, CmykPart])], {
+    error: (iss) => `${COLOUR_HELP}; found ${JSON.stringify(iss.input)}`,
+  })
+  .describe("Colour: [c, m, y, k] in percent, or black | red | white");
+
+const FontRole = z
+  .enum(FONT_ROLES, {
+    error: (iss) => `unknown font role ${JSON.stringify(iss.input)}; the roles are ${FONT_ROLES.join(", ")}`,
+  })
+  .describe("Font role: song (宋), hei (黑), kai (楷), fangsong (仿宋)");
+
+const TEXT_STYLE_SHAPE = {
+  font: FontRole.optional(),
+  weight: z.enum(["regular", "bold"]).optional(),
+  size: FontSize.optional(),
+  leading: PositiveLength("Baseline-to-baseline distance").optional(),
+  color: Colour.optional(),
+  tracking: length("any", "Extra space between characters, e.g. \"0.5em\" (em of this text's size)").optional(),
+};
+
+export const TextStyle = z.strictObject(TEXT_STYLE_SHAPE).describe("How a piece of text is set; every field optional");
+
+export const BodyStyle = z
+  .strictObject({
+    ...TEXT_STYLE_SHAPE,
+    indent: Length("First-line indent, e.g. \"2em\"").optional(),
+    punctuation: z
+      .enum(PUNCTUATION_STYLES, {
+        error: (iss) =>
+          `unknown punctuation style ${JSON.stringify(iss.input)}; the styles are kaiming (开明), quanjiao (全角), banjiao (半角), hangmo (行末半角)`,
+      })
+      .optional(),
+    kinsoku: z
+      .enum(KINSOKU_LEVELS, {
+        error: (iss) => `unknown kinsoku level ${JSON.stringify(iss.input)}; the levels are ${KINSOKU_LEVELS.join(", ")}`,
+      })
+      .optional(),
+  })
+  .describe("How body text is set");
+
+export const GridRect = z
+  .strictObject({
+    column: GridIndex("First grid column, from 1 (第1栏)"),
+    span: GridIndex("Number of grid columns"),
+    line: GridIndex("First grid line, from 1 (第1行)"),
+    lines: GridIndex("Number of grid lines"),
+  })
+  .describe("A rectangle of the grid");
+
+const Area = z
+  .union([GridRect, z.array(GridRect).min(1)])
+  .describe("A grid rectangle, or several for a stepped (走文) area that text flows through in order");
+
+const Headline = z.strictObject({
+  lines: GridIndex("Grid lines the headline block occupies (占行)").optional(),
+  span: GridIndex("Text columns the headline spans (all by default)").optional(),
+  align: z.enum(["center", "left"]).optional(),
+  kicker: TextStyle.optional(),
+  title: TextStyle.optional(),
+  subtitle: TextStyle.optional(),
+});
+
+const Story = z.strictObject({
+  type: z.literal("story"),
+  id: Name("Item id, unique on the page"),
+  copy: FilePath("Copy file (Markdown with front matter)"),
+  area: Area,
+  columns: GridIndex("Text columns (变栏 when fewer than the span)").optional(),
+  measure: PositiveLength("Explicit column measure, e.g. \"23em\"").optional(),
+  headline: Headline.optional(),
+  body: BodyStyle.optional(),
+  byline: TextStyle.optional(),
+  credit: TextStyle.optional(),
+});
+
+const Caption = z.strictObject({
+  copy: FilePath("Caption copy file"),
+  position: z.enum(["right", "left", "below"]).optional(),
+  measure: PositiveLength("Caption measure, e.g. \"8.5em\"").optional(),
+  style: BodyStyle.optional(),
+  credit: TextStyle.optional(),
+});
+
+const Photo = z.strictObject({
+  type: z.literal("photo"),
+  id: Name("Item id, unique on the page"),
+  image: FilePath("Image file"),
+  area: GridRect,
+  fit: z.enum(["fill", "fit"]).optional(),
+  focus: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).describe("Point kept in view when cropping, [x, y] 0–1").optional(),
+  label: z.string().describe("Section label above the photo, e.g. 图片新闻").optional(),
+  labelStyle: TextStyle.optional(),
+  caption: Caption.optional(),
+});
+
+const Sidebar = z.strictObject({
+  type: z.literal("sidebar"),
+  id: Name("Item id, unique on the page"),
+  area: GridRect,
+  title: z.string().describe("Title in the box's title bar, e.g. 区县快递"),
+  titleStyle: TextStyle.optional(),
+  titleBar: Colour.optional(),
+  border: z.enum(["plain", "double", "flower"]).optional(),
+  borderWeight: PositiveLength("Border line weight").optional(),
+  padding: Length("Space between border and text").optional(),
+  columns: GridIndex("Text columns inside the box").optional(),
+  measure: PositiveLength("Column measure inside the box").optional(),
+  dateline: z.string().describe("Dateline opening each item, e.g. 本报讯").optional(),
+  items: z.array(FilePath("Copy file of one item")).min(1),
+  itemHead: TextStyle.optional(),
+  body: BodyStyle.optional(),
+  credit: TextStyle.optional(),
+});
+
+const Rule = z.strictObject({
+  type: z.literal("rule"),
+  id: Name("Item id, unique on the page").optional(),
+  orientation: z.enum(["vertical", "horizontal"]),
+  column: GridIndex("Vertical: the rule stands in the gutter before this column. Horizontal: first column"),
+  line: GridIndex("Horizontal: the rule lies in the gap above this line. Vertical: first line"),
+  lines: GridIndex("Vertical rules: how many grid lines long").optional(),
+  span: GridIndex("Horizontal rules: how many grid columns long").optional(),
+  weight: PositiveLength("Line weight").optional(),
+  style: z.enum(["solid", "double", "dashed", "dotted", "wavy"]).optional(),
+  color: Colour.optional(),
+});
+
+export const Item = z.discriminatedUnion("type", [Story, Photo, Sidebar, Rule]);
+
+const RunningHead = z.strictObject({
+  pageName: z.string().describe("Page name in the running head (defaults to the page name)").optional(),
+  editor: z.string().describe("e.g. 责任编辑 王某 美术编辑 李某").optional(),
+  weekday: z.string().describe("e.g. 星期三 (derived from the date when absent)").optional(),
+  style: TextStyle.optional(),
+  nameStyle: TextStyle.optional(),
+  ruleWeight: Length("Weight of the rule under the running head (眉线)").optional(),
+});
+
+const TRIM_HELP = `unknown trim preset; the presets are ${Object.entries(TRIM_PRESETS)
+  .map(([k, v]) => `"${k}" (${v.width.replace("mm", "")}×${v.height})`)
+  .join(", ")}, or give {"width": "390mm", "height": "543mm"}`;
+const Trim = z
+  .union(
+    [
+      z.enum(Object.keys(TRIM_PRESETS) as [string, ...string[]]),
+      z.strictObject({ width: PositiveLength("Trim width"), height: PositiveLength("Trim height") }),
+    ],
+    { error: (iss) => `${TRIM_HELP}; found ${JSON.stringify(iss.input)}` },
+  )
+  .describe("Trim size: a preset (对开, 四开) or width and height");
+
+const TYPE_AREA_SHAPE = {
+  top: Length("Top of the type area (版心) from the trim's top edge"),
+  left: Length("Left of the type area from the trim's left edge"),
+};
+const GRID_SHAPE = {
+  columns: GridIndex("Number of grid columns (栏)"),
+  columnWidth: PositiveLength("Width of one grid column, e.g. \"11em\""),
+  gutter: Length("Space between columns (栏空), e.g. \"1em\""),
+  bodySize: FontSize,
+  linePitch: PositiveLength("Baseline-to-baseline distance of body lines"),
+  lines: GridIndex("Number of grid lines in the type area"),
+};
+
+const PageGeometry = z.strictObject({
+  trim: Trim,
+  bleed: Length("Bleed beyond the trim, default 3mm").optional(),
+  typeArea: z.strictObject(TYPE_AREA_SHAPE),
+  grid: z.strictObject(GRID_SHAPE),
+});
+
+const PageOverride = z
+  .strictObject({
+    trim: Trim.optional(),
+    bleed: Length("Bleed").optional(),
+    typeArea: z.strictObject(TYPE_AREA_SHAPE).partial().optional(),
+    grid: z.strictObject(GRID_SHAPE).partial().optional(),
+  })
+  .describe("Per-page overrides of the edition's page geometry");
+
+const FontFile = z.union([
+  FilePath("Font file"),
+  z.strictObject({ file: FilePath("Font file (.ttf, .otf, .ttc)"), face: z.string().describe("PostScript name of the face in a collection").optional() }),
+]);
+const FontFaces = z.strictObject({ regular: FontFile.optional(), bold: FontFile.optional() });
+const Fonts = z
+  .strictObject(Object.fromEntries(FONT_ROLES.map((r) => [r, FontFaces.optional()])) as Record<(typeof FONT_ROLES)[number], z.ZodOptional<typeof FontFaces>>)
+  .describe("Font files per role, overriding the built-in font map");
+
+const PageNumber = z.int().min(1).describe("Page number (版次)");
+
+const PageEntry = z.strictObject({
+  number: PageNumber,
+  name: z.string().describe("Page name, e.g. 区县").optional(),
+  runningHead: RunningHead.optional(),
+  items: z.array(Item),
+  page: PageOverride.optional(),
+});
+
+export const LayoutFile = z
+  .strictObject({
+    $schema: z.string().optional(),
+    paper: Name("Newspaper name, e.g. 重庆政协报"),
+    date: z.iso.date({ error: (iss) => `expected a date as yyyy-mm-dd (e.g. "2024-11-27"), found ${JSON.stringify(iss.input)}` }).describe("Issue date, yyyy-mm-dd"),
+    page: PageGeometry,
+    fonts: Fonts.optional(),
+    number: PageNumber.optional(),
+    name: z.string().describe("Page name, e.g. 区县").optional(),
+    runningHead: RunningHead.optional(),
+    items: z.array(Item).describe("The page's items (one-page layout)").optional(),
+    pages: z.array(PageEntry).min(1, { error: "an edition needs at least one page: the pages list is empty" }).describe("The pages of an edition").optional(),
+  })
+  .describe("A paiban layout: one page (items at top level) or an edition (pages)");
+
+export type LayoutJson = z.infer<typeof LayoutFile>;
+export type PageEntryJson = z.infer<typeof PageEntry>;
+export type PageGeometryJson = z.infer<typeof PageGeometry>;
+export type PageOverrideJson = z.infer<typeof PageOverride>;
+export type ItemJson = z.infer<typeof Item>;
+export type StoryJson = z.infer<typeof Story>;
+export type PhotoJson = z.infer<typeof Photo>;
+export type SidebarJson = z.infer<typeof Sidebar>;
+export type RuleJson = z.infer<typeof Rule>;
+export type GridRectJson = z.infer<typeof GridRect>;
+export type TextStyleJson = z.infer<typeof TextStyle>;
+export type BodyStyleJson = z.infer<typeof BodyStyle>;
+export type ColourJson = z.infer<typeof Colour>;
+export type RunningHeadJson = z.infer<typeof RunningHead>;
+export type FontFileJson = z.infer<typeof FontFile>;
+
+/** The JSON Schema of the layout format (what `paiban schema` prints). */
+export function layoutJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(LayoutFile, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>;
+  return { ...schema, title: "paiban layout" };
+}
