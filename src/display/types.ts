@@ -1,0 +1,153 @@
+/**
+ * The display list: the seam between make-up and output.
+ *
+ * Everything here is already positioned, in PostScript points (1/72 in). Coordinates are
+ * relative to the top-left corner of the page's TRIM box, y growing downwards. A backend
+ * (PDF writer, PNG preview, text dump) only draws what is here and decides nothing about
+ * where anything goes. Items outside the trim (bleed, marks) have negative or > trim
+ * coordinates; the backend adds its own margin for marks.
+ */
+
+/** A process colour, each channel 0..100 (percent), as the print plant counts ink. */
+export interface CmykColor {
+  c: number;
+  m: number;
+  y: number;
+  k: number;
+}
+
+/** A face the backend must embed: the font file and, for a collection, the face's PostScript name. */
+export interface FontFace {
+  /** Absolute path of the font file (TTF/OTF/TTC). */
+  file: string;
+  /** PostScript name of the face; required to pick a face out of a collection. */
+  postscriptName: string;
+}
+
+/** One positioned glyph of a run. */
+export interface PlacedGlyph {
+  /** Glyph id in the face. */
+  id: number;
+  /** Pen position of the glyph origin, relative to the run origin, in pt (x right, y down). */
+  x: number;
+  y: number;
+  /** Advance width the glyph occupies on the line after squeezing, in pt (for text extraction). */
+  advance: number;
+  /** The characters this glyph sets (a cluster), for ToUnicode / copy-paste. */
+  text: string;
+}
+
+/** A run of glyphs in one face, size and colour, with a common baseline origin. */
+export interface GlyphRun {
+  kind: "glyphs";
+  face: FontFace;
+  /** Font size in pt. */
+  size: number;
+  /** Baseline origin of the run, in pt from the trim's top-left (y = baseline). */
+  x: number;
+  y: number;
+  color: CmykColor;
+  glyphs: PlacedGlyph[];
+  /** Which story / item this run belongs to (for reports, proof marks and the preview). */
+  itemId?: string;
+  /** What part of the item: body, kicker, title, subtitle, byline, credit, caption, head, ... */
+  role?: string;
+}
+
+/** A straight line. */
+export interface RuleItem {
+  kind: "rule";
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Line weight in pt. */
+  weight: number;
+  style: "solid" | "double" | "dashed" | "dotted" | "wavy";
+  color: CmykColor;
+  itemId?: string;
+}
+
+/** A rectangle, filled and/or stroked. */
+export interface RectItem {
+  kind: "rect";
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill?: CmykColor;
+  stroke?: CmykColor;
+  strokeWeight?: number;
+  itemId?: string;
+}
+
+/** A border drawn around a frame: plain, double rule or a decorative 花边 pattern. */
+export interface BorderItem {
+  kind: "border";
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  style: "plain" | "double" | "flower";
+  weight: number;
+  color: CmykColor;
+  itemId?: string;
+}
+
+/** A photo placed in a frame. The backend crops and resamples; the frame is final. */
+export interface ImageItem {
+  kind: "image";
+  /** The frame on the page, in pt. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Absolute path of the source image. */
+  src: string;
+  /** fill: cover the frame, cropping around the focal point; fit: show all, centred. */
+  fit: "fill" | "fit";
+  /** Focal point in the source image, 0..1 from left and from top. */
+  focus: { x: number; y: number };
+  itemId?: string;
+}
+
+/**
+ * A proof-only flag: overset text, a missing glyph, an overlap. The print backend ignores
+ * these; the proof backend draws them (red) with their label.
+ */
+export interface ProofMark {
+  kind: "proof-mark";
+  reason: "overset" | "missing-glyph" | "overlap" | "underset";
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  label: string;
+  itemId?: string;
+}
+
+export type DisplayItem = GlyphRun | RuleItem | RectItem | BorderItem | ImageItem | ProofMark;
+
+export interface DisplayPage {
+  /** Page number as printed (版次), e.g. 4. */
+  number: number;
+  /** Page name (版名), e.g. 区县. */
+  name: string;
+  /** Trim size in pt. */
+  trimWidth: number;
+  trimHeight: number;
+  /** Bleed beyond the trim on every side, in pt. */
+  bleed: number;
+  /** Items in painting order (later items paint over earlier ones). */
+  items: DisplayItem[];
+}
+
+export interface DisplayDocument {
+  /** Title for the PDF info dictionary, e.g. "重庆政协报 2024-11-27 第4版 区县". */
+  title: string;
+  /** Paper name (报名). */
+  paper: string;
+  /** Issue date, ISO yyyy-mm-dd; PDF dates derive from it so output is deterministic. */
+  date: string;
+  pages: DisplayPage[];
+}

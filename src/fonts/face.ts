@@ -1,0 +1,132 @@
+/**
+ * Loaded font faces and the glyph metrics the composer needs.
+ *
+ * fontkit parses the file once per process (cached by path and face); glyph lookups are
+ * cached per code point, since a page sets the same few thousand characters over and over.
+ * All metrics are returned in em (font units / unitsPerEm).
+ */
+import fs from "node:fs";
+import * as fontkit from "fontkit";
+import { PaibanError } from "../common/diagnostics.js";
+import type { FontFile } from "../layout/types.js";
+
+/** What the composer needs to know of one glyph. */
+export interface GlyphInfo {
+  id: number;
+  /** Advance width, em. */
+  advance: number;
+  /** Horizontal extent of the ink, em from the glyph origin (0,0 for a blank glyph). */
+  inkLeft: number;
+  inkRight: number;
+}
+
+export interface Face {
+  file: string;
+  postscriptName: string;
+  unitsPerEm: number;
+  /** Ascender and descender, em (descender negative). */
+  ascent: number;
+  descent: number;
+  has(codePoint: number): boolean;
+  /** Glyph for one code point; id 0 (.notdef) when the face has none. */
+  glyph(codePoint: number): GlyphInfo;
+  /**
+   * The full-width (fwid) form of a text, as one glyph when the font ligates it (—— becomes
+   * one continuous 2-em rule), or undefined when the font has no such form.
+   */
+  fullWidth(text: string): GlyphInfo[] | undefined;
+}
+
+const faces = new Map<string, Face>();
+
+/** Open a face (cached per process). Throws PaibanError for a missing or unreadable file. */
+export function openFace(font: FontFile): Face {
+  const key = `${font.file}#${font.face ?? ""}`;
+  const cached = faces.get(key);
+  if (cached) return cached;
+  const face = loadFace(font);
+  faces.set(key, face);
+  return face;
+}
+
+function loadFace(font: FontFile): Face {
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(font.file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new PaibanError(code === "ENOENT" ? "font file not found" : `font file cannot be read (${code})`, {
+      file: font.file,
+    });
+  }
+  let parsed: fontkit.Font | fontkit.FontCollection;
+  try {
+    parsed = fontkit.create(buffer, font.face);
+  } catch (e) {
+    throw new PaibanError(`not a font file that can be read (TrueType, OpenType or a collection): ${(e as Error).message}`, {
+      file: font.file,
+    });
+  }
+  if (!parsed) {
+    throw new PaibanError("not a font file that can be read (TrueType, OpenType or a collection)", { file: font.file });
+  }
+  if ("fonts" in parsed) {
+    const names = parsed.fonts.map((f) => f.postscriptName).join(", ");
+    throw new PaibanError(
+      font.face
+        ? `the collection has no face named ${font.face}; it holds: ${names}`
+        : `this is a font collection: name the face to use ("face"), one of: ${names}`,
+      { file: font.file },
+    );
+  }
+  return wrapFont(font.file, parsed);
+}
+
+function wrapFont(file: string, font: fontkit.Font): Face {
+  const upm = font.unitsPerEm;
+  const byCodePoint = new Map<number, GlyphInfo>();
+  const fullWidthCache = new Map<string, GlyphInfo[] | undefined>();
+  const info = (g: fontkit.Glyph): GlyphInfo => {
+    const bbox = g.bbox;
+    const blank = !Number.isFinite(bbox.minX) || bbox.maxX < bbox.minX;
+    return {
+      id: g.id,
+      advance: g.advanceWidth / upm,
+      inkLeft: blank ? 0 : bbox.minX / upm,
+      inkRight: blank ? 0 : bbox.maxX / upm,
+    };
+  };
+  return {
+    file,
+    postscriptName: font.postscriptName,
+    unitsPerEm: upm,
+    ascent: font.ascent / upm,
+    descent: font.descent / upm,
+    has: (cp) => font.hasGlyphForCodePoint(cp),
+    glyph(cp) {
+      let g = byCodePoint.get(cp);
+      if (!g) {
+        g = info(font.glyphForCodePoint(cp));
+        byCodePoint.set(cp, g);
+      }
+      return g;
+    },
+    fullWidth(text) {
+      if (fullWidthCache.has(text)) return fullWidthCache.get(text);
+      let result: GlyphInfo[] | undefined;
+      if (font.availableFeatures.includes("fwid")) {
+        const run = font.layout(text, ["fwid"]);
+        if (run.glyphs.every((g) => g.id !== 0)) {
+          result = run.glyphs.map((g, i) => ({ ...info(g), advance: run.positions[i]!.xAdvance / upm }));
+        }
+      }
+      fullWidthCache.set(text, result);
+      return result;
+    },
+  };
+}
+
+/** Forget every cached face (tests; a watch loop after a font file changed). */
+export function clearFaceCache(): void {
+  faces.clear();
+}

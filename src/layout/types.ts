@@ -1,0 +1,189 @@
+/**
+ * PageSpec: a validated layout, resolved to points. This is what make-up reads.
+ * All lengths are in pt; page positions are relative to the trim's top-left corner, y down.
+ * Grid positions are 0-based.
+ */
+import type { StoryCopy } from "../copy/types.js";
+import type { CmykColor } from "../display/types.js";
+
+export type FontRole = "song" | "hei" | "kai" | "fangsong";
+export type PunctuationStyle = "kaiming" | "quanjiao" | "banjiao" | "hangmo";
+export type KinsokuLevel = "basic" | "gb" | "strict";
+
+/** How a piece of text is set. */
+export interface TextStyle {
+  font: FontRole;
+  /** Weight within the role: regular or bold. */
+  weight: "regular" | "bold";
+  size: number;
+  /** Baseline-to-baseline distance of this text's own lines (headlines); body uses the grid pitch. */
+  leading: number;
+  color: CmykColor;
+  /** Extra space between characters, in em of `size` (letter-spacing, e.g. the page name 区 县). */
+  tracking: number;
+}
+
+export interface BodyStyle extends TextStyle {
+  /** First-line indent in em. */
+  indent: number;
+  punctuation: PunctuationStyle;
+  kinsoku: KinsokuLevel;
+}
+
+/** The page grid (版心网格). */
+export interface Grid {
+  columns: number;
+  /** Width of one grid column, pt (= whole ems of the body size). */
+  columnWidth: number;
+  gutter: number;
+  /** Body size, pt: 1 em of the grid. */
+  bodySize: number;
+  /** Baseline-to-baseline distance of body lines, pt. */
+  linePitch: number;
+  /** Number of grid lines in the type area. */
+  lines: number;
+  /** Type area (版心) on the page. */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** A rectangle of the grid: columns [column, column+span), lines [line, line+lines). */
+export interface GridArea {
+  column: number;
+  span: number;
+  line: number;
+  lines: number;
+}
+
+export interface HeadlineSpec {
+  /** Grid lines the headline block occupies (占行), including space above and below. */
+  lines: number;
+  /** How many of the story's text columns it spans (all by default). */
+  span: number;
+  align: "center" | "left";
+  kicker: TextStyle;
+  title: TextStyle;
+  subtitle: TextStyle;
+}
+
+export interface StorySpec {
+  type: "story";
+  id: string;
+  copy: StoryCopy;
+  /** One rectangle, or several for a stepped (走文) area; text flows through them in order. */
+  areas: GridArea[];
+  /** Text columns the story is set in (变栏): per area, the area's width divided evenly. */
+  columns: number;
+  /** Column measure in em of the body size when given explicitly; otherwise derived. */
+  measure?: number;
+  headline: HeadlineSpec;
+  body: BodyStyle;
+  byline: TextStyle;
+  credit: TextStyle;
+}
+
+export interface CaptionSpec {
+  copy: StoryCopy;
+  position: "right" | "left" | "below";
+  /** Caption measure in em of its size. */
+  measure: number;
+  style: BodyStyle;
+  credit: TextStyle;
+}
+
+export interface PhotoSpec {
+  type: "photo";
+  id: string;
+  area: GridArea;
+  /** Absolute path of the image. */
+  image: string;
+  fit: "fill" | "fit";
+  focus: { x: number; y: number };
+  /** Section label set above the photo, e.g. 图片新闻. */
+  label?: string;
+  labelStyle: TextStyle;
+  caption?: CaptionSpec;
+}
+
+export interface SidebarSpec {
+  type: "sidebar";
+  id: string;
+  area: GridArea;
+  title: string;
+  titleStyle: TextStyle;
+  /** Fill of the title bar. */
+  titleBar: CmykColor;
+  border: "plain" | "double" | "flower";
+  borderWeight: number;
+  /** Inner padding between border and text, pt. */
+  padding: number;
+  /** Text columns inside the box. */
+  columns: number;
+  measure?: number;
+  items: StoryCopy[];
+  itemHead: TextStyle;
+  body: BodyStyle;
+  credit: TextStyle;
+  /** The dateline that opens an item's first paragraph (e.g. 本报讯), followed by a 1-em gap. */
+  dateline?: string;
+}
+
+export interface RuleSpec {
+  type: "rule";
+  id: string;
+  /** Vertical rules run along a gutter; horizontal ones across columns. Ends in pt on the page. */
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  weight: number;
+  style: "solid" | "double" | "dashed" | "dotted" | "wavy";
+  color: CmykColor;
+}
+
+export type ItemSpec = StorySpec | PhotoSpec | SidebarSpec | RuleSpec;
+
+export interface RunningHeadSpec {
+  paper: string;
+  pageName: string;
+  date: string;
+  /** e.g. "星期三". Derived from date when absent. */
+  weekday?: string;
+  editor?: string;
+  style: TextStyle;
+  nameStyle: TextStyle;
+  /** Rule under the running head (眉线), pt below the head's baseline. */
+  ruleWeight: number;
+}
+
+export interface PageSpec {
+  number: number;
+  name: string;
+  trimWidth: number;
+  trimHeight: number;
+  bleed: number;
+  grid: Grid;
+  runningHead?: RunningHeadSpec;
+  items: ItemSpec[];
+}
+
+/** A whole layout file: one page or an edition of several. */
+export interface EditionSpec {
+  /** Layout name (file name without .json), used for default output paths. */
+  name: string;
+  /** Absolute path of the layout file. */
+  file: string;
+  paper: string;
+  date: string;
+  /** Font map overrides: role → file (and face for collections). */
+  fonts: Partial<Record<FontRole, { regular?: FontFile; bold?: FontFile }>>;
+  pages: PageSpec[];
+}
+
+export interface FontFile {
+  file: string;
+  /** PostScript name of the face inside a collection (TTC). */
+  face?: string;
+}

@@ -1,0 +1,138 @@
+/**
+ * Stage 2 of the composer: where the lines end.
+ *
+ * First-fit, as a newspaper system sets: each line takes as many units as fit when every
+ * squeezable blank is spent (先挤进 — squeeze in first); when the break that leaves would put
+ * a forbidden mark at a line start or end, units are pushed down to the next line instead
+ * (后推出 — then push out). A paragraph's last line of one ideograph (孤字) takes a unit
+ * from the line above.
+ */
+import { PUNCTUATION } from "./classes.js";
+import { mayBreakBetween, type KinsokuRules } from "./kinsoku.js";
+import type { Unit } from "./types.js";
+
+/** A line as a range of units [start, end). */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+const EPS = 1e-9;
+
+/** Prefix sums so that any line's natural width and give are O(1). */
+export interface Measures {
+  natural: Float64Array;
+  give: Float64Array;
+}
+
+export function measures(units: Unit[]): Measures {
+  const natural = new Float64Array(units.length + 1);
+  const give = new Float64Array(units.length + 1);
+  units.forEach((u, i) => {
+    natural[i + 1] = natural[i]! + u.left + u.ink + u.right + u.glue;
+    give[i + 1] = give[i]! + (u.leftGive?.amount ?? 0) + (u.rightGive?.amount ?? 0) + (u.glueShrink?.amount ?? 0);
+  });
+  return { natural, give };
+}
+
+/** Natural width of units [s, e) set as one line: the last unit's glue is dropped. */
+export function lineNatural(units: Unit[], m: Measures, s: number, e: number): number {
+  return m.natural[e]! - m.natural[s]! - units[e - 1]!.glue;
+}
+
+/**
+ * Everything that may be squeezed out of units [s, e) as one line: the blanks and glue each
+ * unit gives, plus, at the line's edges, the whole blank before the first unit and after the
+ * last (a line-end mark takes half an em: GB/T 15834 §5.1.10).
+ */
+export function lineGive(units: Unit[], m: Measures, s: number, e: number): number {
+  const first = units[s]!;
+  const last = units[e - 1]!;
+  return (
+    m.give[e]! - m.give[s]! -
+    (last.glueShrink?.amount ?? 0) +
+    (first.left - (first.leftGive?.amount ?? 0)) +
+    (last.right - (last.rightGive?.amount ?? 0))
+  );
+}
+
+function fits(units: Unit[], m: Measures, s: number, e: number, width: number): boolean {
+  return lineNatural(units, m, s, e) - lineGive(units, m, s, e) <= width + EPS;
+}
+
+/** The last legal break in (s, e], searching backwards; -1 when there is none. */
+function legalBreakAtOrBefore(units: Unit[], rules: KinsokuRules, s: number, e: number): number {
+  for (let k = e; k > s; k--) {
+    if (k === units.length || mayBreakBetween(units[k - 1]!.cls, units[k]!.cls, rules)) return k;
+  }
+  return -1;
+}
+
+/** One line from unit `s`: the furthest legal end. */
+function nextBreak(units: Unit[], m: Measures, rules: KinsokuRules, s: number, width: number): number {
+  let e = s + 1;
+  while (e < units.length && fits(units, m, s, e + 1, width)) e++;
+  if (e === units.length) return e;
+  const legal = legalBreakAtOrBefore(units, rules, s, e);
+  // No legal break at all (a word longer than the line, a run of marks): break where it fits.
+  return legal > 0 ? legal : e;
+}
+
+/** A last line holding one ideograph and nothing but marks besides (孤字). */
+export function isOrphan(units: Unit[], line: LineRange): boolean {
+  let chars = 0;
+  for (let i = line.start; i < line.end; i++) {
+    const u = units[i]!;
+    if (PUNCTUATION.has(u.cls)) continue;
+    if (u.cls !== "ideograph" || ++chars > 1) return false;
+  }
+  return chars === 1;
+}
+
+/**
+ * Break a paragraph. `widthOf(k)` is the width available to line k (the first line loses its
+ * indent), in em.
+ */
+export function breakLines(
+  units: Unit[],
+  rules: KinsokuRules,
+  widthOf: (line: number) => number,
+  avoidOrphans: boolean,
+): LineRange[] {
+  const m = measures(units);
+  const lines: LineRange[] = [];
+  let s = 0;
+  while (s < units.length) {
+    const e = nextBreak(units, m, rules, s, widthOf(lines.length));
+    lines.push({ start: s, end: e });
+    s = e;
+  }
+  if (avoidOrphans && lines.length >= 2 && isOrphan(units, lines[lines.length - 1]!)) {
+    pullDownOrphan(units, m, rules, lines, widthOf);
+  }
+  return lines;
+}
+
+/** End the line above the orphan one unit earlier (at a legal break) and re-set the rest. */
+function pullDownOrphan(
+  units: Unit[],
+  m: Measures,
+  rules: KinsokuRules,
+  lines: LineRange[],
+  widthOf: (line: number) => number,
+): void {
+  const k = lines.length - 2;
+  const above = lines[k]!;
+  const earlier = legalBreakAtOrBefore(units, rules, above.start, above.end - 1);
+  if (earlier <= above.start) return;
+  const tail: LineRange[] = [];
+  let s = earlier;
+  while (s < units.length) {
+    const e = nextBreak(units, m, rules, s, widthOf(k + 1 + tail.length));
+    tail.push({ start: s, end: e });
+    s = e;
+  }
+  // Only take the change when it leaves no orphan and no extra line.
+  if (tail.length !== 1 || isOrphan(units, tail[0]!)) return;
+  lines.splice(k, 2, { start: above.start, end: earlier }, tail[0]!);
+}

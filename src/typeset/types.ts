@@ -1,0 +1,122 @@
+/** Plain data passed between the composer's stages. */
+import type { CharClass } from "./classes.js";
+import type { KinsokuLevel, PunctuationStyle } from "../layout/types.js";
+import type { StyleTable } from "./styles.js";
+import type { Face } from "../fonts/face.js";
+
+export interface ComposeSettings {
+  /** Column measure, em of `size`. */
+  measure: number;
+  /** Type size, pt. */
+  size: number;
+  /** First-line indent, em (default 2). */
+  indent: number;
+  style: PunctuationStyle | StyleTable;
+  kinsoku: KinsokuLevel;
+  /** How a paragraph's last line is set: flush left (body) or centred (headlines). */
+  lastLine: "left" | "center" | "justify";
+  /** Fixed extra space after every unit but the last, em (letter-spacing). */
+  tracking: number;
+  /** Avoid a last line of a single ideograph (孤字) by pulling one down. */
+  avoidOrphans: boolean;
+}
+
+export const DEFAULT_SETTINGS: Omit<ComposeSettings, "measure" | "size"> = {
+  indent: 2,
+  style: "kaiming",
+  kinsoku: "gb",
+  lastLine: "left",
+  tracking: 0,
+  avoidOrphans: true,
+};
+
+/** One glyph of a unit: which face, which glyph, where relative to the unit's ink start. */
+export interface UnitGlyph {
+  face: number;
+  id: number;
+  /** Offset of the glyph origin from the start of the unit's ink, em. */
+  dx: number;
+  advance: number;
+  text: string;
+}
+
+/** An adjustable amount of space with the priority at which it may be taken. */
+export interface Give {
+  amount: number;
+  priority: number;
+}
+
+/**
+ * A unit of composition: one ideograph, one mark, one inseparable (—— ……) or one Latin word
+ * or number. Lines break only between units.
+ */
+export interface Unit {
+  text: string;
+  /** Offset of the unit's first character in the paragraph text (UTF-16). */
+  start: number;
+  end: number;
+  cls: CharClass;
+  glyphs: UnitGlyph[];
+  /** Width of the fixed part (the ink half of a mark, a whole ideograph or word), em. */
+  ink: number;
+  /** Blank kept before and after the ink in the natural width, em. */
+  left: number;
+  right: number;
+  /** How much of each blank may be squeezed on demand. */
+  leftGive?: Give;
+  rightGive?: Give;
+  /** Glue after the unit (CJK–Latin gap, space, tracking), dropped at a line end. */
+  glue: number;
+  glueShrink?: Give;
+  /** Glue may stretch to this width (em) at this stretch priority. */
+  glueStretch?: { max: number; priority: number };
+  glueKind: "none" | "space" | "latin-gap" | "tracking";
+}
+
+export interface LineAdjustment {
+  /** Character offset in the paragraph and how much (em) was squeezed out there. */
+  squeezed: { offset: number; char: string; amount: number }[];
+  /** Extra space added at each justification opportunity, em (0 when none). */
+  stretch: number;
+  /** Number of justification opportunities the stretch went into. */
+  opportunities: number;
+}
+
+export interface SetGlyph {
+  face: number;
+  id: number;
+  /** Glyph origin from the line's left edge (the column's left edge), pt. */
+  x: number;
+  advance: number;
+  text: string;
+}
+
+export interface SetLine {
+  /** Exactly the characters set on the line. */
+  text: string;
+  start: number;
+  end: number;
+  glyphs: SetGlyph[];
+  /** Left edge of the first unit (the indent), pt. */
+  indent: number;
+  /** Width of the line at natural spacing, and as set, pt (from the column edge, indent included). */
+  naturalWidth: number;
+  width: number;
+  adjust: LineAdjustment;
+  /** The line is a paragraph's last. */
+  last: boolean;
+}
+
+export interface MissingGlyph {
+  offset: number;
+  char: string;
+}
+
+export interface SetParagraph {
+  text: string;
+  lines: SetLine[];
+  /** Characters no face in the chain can set (drawn as .notdef). */
+  missing: MissingGlyph[];
+  /** The faces glyph runs refer to, by index. */
+  faces: Face[];
+}

@@ -1,0 +1,234 @@
+/**
+ * Stage 1 of the composer: split a paragraph into units (ideographs, marks, inseparables,
+ * Latin words and numbers), find each unit's glyphs in the face chain, and give each unit its
+ * natural width, its squeezable blanks and the glue after it, by the punctuation style.
+ */
+import { ADJUSTABLE_MARKS, classOf, type CharClass } from "./classes.js";
+import { PRIORITY, markRule, type StyleTable } from "./styles.js";
+import type { Face, GlyphInfo } from "../fonts/face.js";
+import type { MissingGlyph, Unit, UnitGlyph } from "./types.js";
+
+interface Piece {
+  text: string;
+  start: number;
+  end: number;
+  cls: CharClass;
+  /** Spaces stood between this piece and the next. */
+  spaceAfter: boolean;
+}
+
+/** Split text into pieces: one per unit, spaces folded into the piece before them. */
+export function segment(text: string): Piece[] {
+  const chars: { ch: string; at: number; cls: CharClass }[] = [];
+  for (let at = 0; at < text.length; ) {
+    const ch = String.fromCodePoint(text.codePointAt(at)!);
+    chars.push({ ch, at, cls: classOf(ch) });
+    at += ch.length;
+  }
+  const pieces: Piece[] = [];
+  const push = (from: number, to: number, cls: CharClass) => {
+    const start = chars[from]!.at;
+    const last = chars[to - 1]!;
+    pieces.push({ text: text.slice(start, last.at + last.ch.length), start, end: last.at + last.ch.length, cls, spaceAfter: false });
+  };
+  let i = 0;
+  while (i < chars.length) {
+    const c = chars[i]!;
+    if (c.cls === "space") {
+      if (pieces.length) pieces[pieces.length - 1]!.spaceAfter = true;
+      i++;
+      continue;
+    }
+    const next = chars[i + 1];
+    // A number's prefix (¥ $ #) joins the Latin word after it; postfixes (% ℃) the one before.
+    if (c.cls === "latin" || (c.cls === "prefix" && next?.cls === "latin")) {
+      let j = i + 1;
+      while (j < chars.length && chars[j]!.cls === "latin") j++;
+      while (j < chars.length && chars[j]!.cls === "postfix") j++;
+      push(i, j, "latin");
+      i = j;
+      continue;
+    }
+    if (c.cls === "dash" || c.cls === "ellipsis") {
+      let j = i + 1;
+      while (j < chars.length && chars[j]!.cls === c.cls) j++;
+      // A lone U+2014 is a connector (一字线); two or more make the 破折号.
+      const lone = j - i === 1 && c.ch === "\u2014";
+      push(i, j, lone ? "connector" : c.cls);
+      i = j;
+      continue;
+    }
+    push(i, i + 1, c.cls);
+    i++;
+  }
+  return pieces;
+}
+
+/** The face index in the chain that has every character of `text`, or -1. */
+function faceFor(faces: Face[], text: string): number {
+  for (let f = 0; f < faces.length; f++) {
+    let all = true;
+    for (const ch of text) {
+      if (!faces[f]!.has(ch.codePointAt(0)!)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return f;
+  }
+  return -1;
+}
+
+function glyphText(text: string, glyphs: GlyphInfo[]): string[] {
+  // One glyph per character, or one glyph for a whole ligated inseparable.
+  const chars = [...text];
+  return glyphs.length === chars.length ? chars : glyphs.map((_, i) => (i === 0 ? text : ""));
+}
+
+interface Shaped {
+  glyphs: UnitGlyph[];
+  ink: number;
+  left: number;
+  right: number;
+}
+
+/** Shape a piece into glyphs and split its cell into ink and blank halves. */
+function shape(piece: Piece, faces: Face[], missing: MissingGlyph[]): Shaped {
+  let f = faceFor(faces, piece.text);
+  if (f < 0) {
+    for (const ch of piece.text) {
+      if (faceFor(faces, ch) < 0) missing.push({ offset: piece.start, char: ch });
+    }
+    f = 0;
+  }
+  const face = faces[f]!;
+  const infos: GlyphInfo[] = [];
+  if (piece.cls === "dash" || piece.cls === "ellipsis" || piece.cls === "connector") {
+    const wide = face.fullWidth(piece.text);
+    infos.push(...(wide ?? [...piece.text].map((ch) => face.glyph(ch.codePointAt(0)!))));
+  } else {
+    for (const ch of piece.text) infos.push(face.glyph(ch.codePointAt(0)!));
+  }
+  const texts = glyphText(piece.text, infos);
+
+  if (ADJUSTABLE_MARKS.has(piece.cls) && infos.length === 1) {
+    const g = infos[0]!;
+    // The ink half of the cell, from the glyph's ink centre (mainland marks sit low-left).
+    const centre = (g.inkLeft + g.inkRight) / 2;
+    let start: number;
+    if (g.advance >= 0.9) start = centre < 0.45 ? 0 : centre > 0.55 ? 0.5 : 0.25;
+    else start = centre - 0.25;
+    const left = g.advance >= 0.9 ? start : 0.25;
+    return {
+      glyphs: [{ face: f, id: g.id, dx: -start, advance: g.advance, text: texts[0]! }],
+      ink: 0.5,
+      left,
+      right: 0.5 - left,
+    };
+  }
+  const glyphs: UnitGlyph[] = [];
+  let x = 0;
+  for (let k = 0; k < infos.length; k++) {
+    const g = infos[k]!;
+    // A missing glyph, or a narrow glyph of a class set in em cells, is centred in a 1-em cell.
+    const cell = g.id === 0 || (piece.cls !== "latin" && piece.cls !== "prefix" && piece.cls !== "postfix" && g.advance < 0.9 && piece.cls !== "connector")
+      ? Math.max(1, g.advance)
+      : g.advance;
+    glyphs.push({ face: f, id: g.id, dx: x + (cell - g.advance) / 2, advance: g.advance, text: texts[k]! });
+    x += cell;
+  }
+  return { glyphs, ink: x, left: 0, right: 0 };
+}
+
+const isCjk = (cls: CharClass) => cls !== "latin" && cls !== "space";
+
+/** Build the units of a paragraph with their natural spacing under `style`. */
+export function makeUnits(text: string, faces: Face[], style: StyleTable, tracking: number): { units: Unit[]; missing: MissingGlyph[] } {
+  const missing: MissingGlyph[] = [];
+  const pieces = segment(text);
+  const units: Unit[] = pieces.map((p) => {
+    const s = shape(p, faces, missing);
+    const unit: Unit = {
+      text: p.text,
+      start: p.start,
+      end: p.end,
+      cls: p.cls,
+      glyphs: s.glyphs,
+      ink: s.ink,
+      left: 0,
+      right: 0,
+      glue: 0,
+      glueKind: "none",
+    };
+    const rule = markRule(style, p.cls);
+    if (rule && rule.keep) {
+      unit.left = s.left;
+      unit.right = s.right;
+      if (rule.squeeze !== null) {
+        if (s.left > 0) unit.leftGive = { amount: s.left, priority: rule.squeeze };
+        if (s.right > 0) unit.rightGive = { amount: s.right, priority: rule.squeeze };
+      }
+    } else if (rule) {
+      // Half-width mark: the ink half stays where the glyph puts it.
+      unit.glyphs = s.glyphs;
+    }
+    return unit;
+  });
+  if (style.compressPairs) compressAdjacentMarks(units);
+  addGlue(units, pieces, style, faces, tracking);
+  return { units, missing };
+}
+
+/** Two marks side by side: drop the blank between their inks (2 em → 1.5 em, clreq 3.1.6). */
+function compressAdjacentMarks(units: Unit[]): void {
+  for (let i = 0; i + 1 < units.length; i++) {
+    const a = units[i]!;
+    const b = units[i + 1]!;
+    if (!ADJUSTABLE_MARKS.has(a.cls) || !ADJUSTABLE_MARKS.has(b.cls)) continue;
+    if (a.right > 0) {
+      a.right = 0;
+      a.rightGive = undefined;
+    } else if (b.left > 0) {
+      b.left = 0;
+      b.leftGive = undefined;
+    }
+  }
+}
+
+function addGlue(units: Unit[], pieces: Piece[], style: StyleTable, faces: Face[], tracking: number): void {
+  const wordSpace = faces[0]!.glyph(0x20).advance || 0.25;
+  for (let i = 0; i + 1 < units.length; i++) {
+    const a = units[i]!;
+    const b = units[i + 1]!;
+    const spaced = pieces[i]!.spaceAfter;
+    const latinA = a.cls === "latin";
+    const latinB = b.cls === "latin";
+    if (latinA && latinB && spaced) {
+      a.glue = wordSpace;
+      a.glueKind = "space";
+      a.glueShrink = { amount: wordSpace * 0.25, priority: PRIORITY.wordSpace };
+      a.glueStretch = { max: 0.5, priority: 1 };
+    } else if ((latinA && b.cls === "ideograph") || (a.cls === "ideograph" && latinB)) {
+      const gap = style.latinGap;
+      a.glue = gap.natural;
+      a.glueKind = "latin-gap";
+      a.glueShrink = { amount: gap.natural - gap.min, priority: PRIORITY.latinGap };
+      a.glueStretch = { max: gap.max, priority: 2 };
+    } else if (spaced && isCjk(a.cls) && isCjk(b.cls)) {
+      // A space typed between Chinese words (names in a byline or credit) reads as one em.
+      a.glue = 1;
+      a.glueKind = "space";
+      a.glueShrink = { amount: 0.5, priority: PRIORITY.wordSpace };
+      a.glueStretch = { max: 1.5, priority: 1 };
+    } else if (spaced) {
+      a.glue = wordSpace;
+      a.glueKind = "space";
+      a.glueShrink = { amount: wordSpace * 0.25, priority: PRIORITY.wordSpace };
+      a.glueStretch = { max: 0.5, priority: 1 };
+    }
+    if (tracking && a.glueKind === "none") {
+      a.glue = tracking;
+      a.glueKind = "tracking";
+    }
+  }
+}
