@@ -1,0 +1,132 @@
+/**
+ * Font faces for the backend, parsed once per process.
+ *
+ * A CJK face is 10–15 MB; fontkit parses tables lazily, so the cost is reading the file and
+ * the first glyph look-ups. The parsed face is shared by every document the process writes;
+ * what is per document (the subset being built) lives in the pdfkit font object instead.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { FontFace, GlyphRun, CmykColor, PlacedGlyph } from "../display/types.js";
+import { PaibanError } from "../common/diagnostics.js";
+
+const require = createRequire(import.meta.url);
+
+/** The part of a fontkit glyph the backend reads. */
+export interface FontkitGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
+/** The part of a fontkit font the backend reads (fontkit ships no type declarations). */
+export interface FontkitFont {
+  type: string;
+  postscriptName: string;
+  unitsPerEm: number;
+  numGlyphs: number;
+  getGlyph(id: number): FontkitGlyph;
+  layout(text: string, features?: string[]): {
+    glyphs: FontkitGlyph[];
+    positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
+  };
+  createSubset(): unknown;
+}
+
+interface FontkitCollection {
+  type: string;
+  getFont(postscriptName: string): FontkitFont | null;
+  fonts: FontkitFont[];
+}
+
+interface FontkitApi {
+  create(buffer: Buffer, postscriptName?: string): FontkitFont | FontkitCollection;
+}
+
+const fontkit = require("fontkit") as FontkitApi;
+const faces = new Map<string, FontkitFont>();
+
+function faceKey(face: FontFace): string {
+  return `${face.file}#${face.postscriptName}`;
+}
+
+function isCollection(f: FontkitFont | FontkitCollection): f is FontkitCollection {
+  return f.type === "TTC" || f.type === "DFont";
+}
+
+/** The parsed face for a display-list font, from the per-process cache. */
+export function loadFace(face: FontFace): FontkitFont {
+  const key = faceKey(face);
+  const cached = faces.get(key);
+  if (cached) return cached;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(face.file);
+  } catch {
+    throw new PaibanError(`cannot read font file`, { file: face.file });
+  }
+  let parsed: FontkitFont | FontkitCollection;
+  try {
+    parsed = fontkit.create(bytes);
+  } catch {
+    throw new PaibanError(`not a font file fontkit can read`, { file: face.file });
+  }
+  let font: FontkitFont | null;
+  if (isCollection(parsed)) {
+    font = parsed.getFont(face.postscriptName);
+    if (!font) {
+      const names = parsed.fonts.map((f) => f.postscriptName).join(", ");
+      throw new PaibanError(`no face named ${face.postscriptName} in the collection (it holds ${names})`, {
+        file: face.file,
+      });
+    }
+  } else {
+    font = parsed;
+  }
+  faces.set(key, font);
+  return font;
+}
+
+/** Noto Sans SC Regular from its npm package: the face for slug lines, marks and the watermark. */
+export function markFace(): FontFace {
+  const file = require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");
+  return { file, postscriptName: "NotoSansSC-Regular" };
+}
+
+/**
+ * Shape a short single line (slug, watermark, proof label) with the face's default features.
+ * Body text never comes through here: it arrives shaped in the display list.
+ */
+export function shapeLine(
+  face: FontFace,
+  size: number,
+  text: string,
+  x: number,
+  y: number,
+  color: CmykColor,
+): GlyphRun {
+  const font = loadFace(face);
+  const scale = size / font.unitsPerEm;
+  const laid = font.layout(text);
+  const glyphs: PlacedGlyph[] = [];
+  let pen = 0;
+  const chars = [...text];
+  laid.glyphs.forEach((g, i) => {
+    const p = laid.positions[i]!;
+    const cluster = g.codePoints.length > 0 ? String.fromCodePoint(...g.codePoints) : (chars[i] ?? "");
+    glyphs.push({
+      id: g.id,
+      x: pen + p.xOffset * scale,
+      y: -p.yOffset * scale,
+      advance: p.xAdvance * scale,
+      text: cluster,
+    });
+    pen += p.xAdvance * scale;
+  });
+  return { kind: "glyphs", face, size, x, y, color, glyphs };
+}
+
+/** Width of a shaped line in pt. */
+export function lineWidth(run: GlyphRun): number {
+  return run.glyphs.reduce((w, g) => w + g.advance, 0);
+}

@@ -1,0 +1,374 @@
+/**
+ * Photos for the page: crop around the focal point (fill) or fit, resample to the output
+ * resolution, separate to CMYK within the ink limit (print) or make a light sRGB JPEG (proof).
+ * Results are cached on disk by a hash of the source bytes and every parameter.
+ */
+import { createHash } from "node:crypto";
+import { readFile, stat, mkdir, writeFile, rename, rm } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import sharp, { type Metadata } from "sharp";
+import type { ImageItem } from "../display/types.js";
+import { PaibanError, type Warning } from "../common/diagnostics.js";
+import { cmykTiff } from "./tiff.js";
+
+/** Bump when the processing changes, so old cache entries are not reused. */
+const CACHE_VERSION = 3;
+export const MAX_MEGAPIXELS = 100;
+export const PRINT_MAX_PPI = 300;
+export const PRINT_MIN_PPI = 200;
+export const PROOF_MAX_PPI = 100;
+const PRINT_QUALITY = 90;
+const PROOF_QUALITY = 72;
+/** JPEG noise can lift a pixel's total ink a little; separate to this much below the limit. */
+export const INK_HEADROOM = 4;
+
+/** The CMYK separation profile shipped in assets/icc (see its LICENSE.md). */
+export const CMYK_PROFILE = fileURLToPath(new URL("../../assets/icc/paiban-cmyk-tac240.icc", import.meta.url));
+
+export interface PhotoRequest {
+  item: ImageItem;
+  mode: "print" | "proof";
+  /** Total area coverage limit in percent. */
+  inkLimit: number;
+  cacheDir: string;
+}
+
+/** Where the image goes inside its frame, in pt relative to the frame's top-left. */
+export interface Placement {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PreparedPhoto {
+  jpeg: Buffer;
+  colorSpace: "cmyk" | "srgb";
+  pixelWidth: number;
+  pixelHeight: number;
+  /** Effective resolution of the embedded pixels in the frame. */
+  ppi: number;
+  /** Effective resolution the source allows in this frame (before any down-sampling). */
+  sourcePpi: number;
+  placement: Placement;
+  /** Highest total ink of any pixel after separation, percent (print only). */
+  maxInk?: number;
+  /** The separation exceeded the limit and ink was taken out. */
+  inkReduced: boolean;
+  /** Highest total ink before reduction (print only). */
+  inkBefore?: number;
+}
+
+interface Crop {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+let profileDigest: string | undefined;
+function profileHash(): string {
+  profileDigest ??= createHash("sha256").update(readFileSync(CMYK_PROFILE)).digest("hex").slice(0, 16);
+  return profileDigest;
+}
+
+async function readSource(src: string): Promise<Buffer> {
+  let size: number;
+  try {
+    size = (await stat(src)).size;
+  } catch {
+    throw new PaibanError("image file not found or not readable", { file: src });
+  }
+  if (size === 0) throw new PaibanError("image file is empty (0 bytes)", { file: src });
+  try {
+    return await readFile(src);
+  } catch {
+    throw new PaibanError("image file not readable", { file: src });
+  }
+}
+
+/** Header facts without decoding pixels; refuses huge and unreadable images. */
+async function orientedSize(bytes: Buffer, src: string): Promise<{ width: number; height: number }> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new PaibanError("not a readable image (corrupt or unsupported format)", { file: src });
+  }
+  const { width, height } = meta;
+  if (!width || !height) throw new PaibanError("image has no size in its header (corrupt?)", { file: src });
+  const mp = (width * height) / 1e6;
+  if (mp > MAX_MEGAPIXELS) {
+    throw new PaibanError(
+      `image is ${width}×${height} = ${mp.toFixed(0)} megapixels; more than ${MAX_MEGAPIXELS} is refused`,
+      { file: src },
+    );
+  }
+  const swapped = (meta.orientation ?? 1) >= 5;
+  return swapped ? { width: height, height: width } : { width, height };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+/** The part of the source to use and where it lands in the frame. */
+export function cropAndPlace(
+  source: { width: number; height: number },
+  item: Pick<ImageItem, "width" | "height" | "fit" | "focus">,
+): { crop: Crop; placement: Placement } {
+  const frameAspect = item.width / item.height;
+  if (item.fit === "fit") {
+    const scale = Math.min(item.width / source.width, item.height / source.height);
+    const w = source.width * scale;
+    const h = source.height * scale;
+    return {
+      crop: { left: 0, top: 0, width: source.width, height: source.height },
+      placement: { x: (item.width - w) / 2, y: (item.height - h) / 2, width: w, height: h },
+    };
+  }
+  let width = source.width;
+  let height = source.height;
+  if (source.width / source.height > frameAspect) width = Math.max(1, Math.round(source.height * frameAspect));
+  else height = Math.max(1, Math.round(source.width / frameAspect));
+  const fx = clamp(item.focus?.x ?? 0.5, 0, 1);
+  const fy = clamp(item.focus?.y ?? 0.5, 0, 1);
+  const left = clamp(Math.round(fx * source.width - width / 2), 0, source.width - width);
+  const top = clamp(Math.round(fy * source.height - height / 2), 0, source.height - height);
+  return {
+    crop: { left, top, width, height },
+    placement: { x: 0, y: 0, width: item.width, height: item.height },
+  };
+}
+
+/** Highest per-pixel C+M+Y+K of interleaved 8-bit CMYK, in percent. */
+export function maxTotalInk(cmyk: Uint8Array): number {
+  let max = 0;
+  for (let i = 0; i + 3 < cmyk.length; i += 4) {
+    const s = cmyk[i]! + cmyk[i + 1]! + cmyk[i + 2]! + cmyk[i + 3]!;
+    if (s > max) max = s;
+  }
+  return (max * 100) / 255;
+}
+
+/**
+ * Take ink out of every pixel above `limit` percent: first grey-component replacement (move
+ * the common part of C, M, Y into K, which lowers the total by 2 for each unit moved), then, if
+ * still over, scale C, M and Y down. Returns the number of pixels changed.
+ */
+export function limitInk(cmyk: Uint8Array, limit: number): number {
+  const cap = Math.floor((limit * 255) / 100);
+  let changed = 0;
+  for (let i = 0; i + 3 < cmyk.length; i += 4) {
+    let c = cmyk[i]!;
+    let m = cmyk[i + 1]!;
+    let y = cmyk[i + 2]!;
+    let k = cmyk[i + 3]!;
+    let total = c + m + y + k;
+    if (total <= cap) continue;
+    changed++;
+    const grey = Math.min(c, m, y, 255 - k);
+    const move = Math.min(grey, Math.ceil((total - cap) / 2));
+    c -= move;
+    m -= move;
+    y -= move;
+    k += move;
+    total = c + m + y + k;
+    if (total > cap) {
+      const cmy = c + m + y;
+      const f = cmy > 0 ? Math.max(0, cap - k) / cmy : 0;
+      c = Math.floor(c * f);
+      m = Math.floor(m * f);
+      y = Math.floor(y * f);
+      if (c + m + y + k > cap) k = Math.max(0, cap - c - m - y);
+    }
+    cmyk[i] = c;
+    cmyk[i + 1] = m;
+    cmyk[i + 2] = y;
+    cmyk[i + 3] = k;
+  }
+  return changed;
+}
+
+function outputPixels(placement: Placement, crop: Crop, maxPpi: number): { width: number; height: number; ppi: number } {
+  const inches = placement.width / 72;
+  const sourcePpi = crop.width / inches;
+  const ppi = Math.min(sourcePpi, maxPpi);
+  const width = Math.max(1, Math.round(inches * ppi));
+  const height = Math.max(1, Math.round((placement.height / 72) * ppi));
+  return { width, height, ppi: width / inches };
+}
+
+function decodeFailure(src: string): PaibanError {
+  return new PaibanError("image could not be decoded (corrupt or truncated)", { file: src });
+}
+
+async function proofJpeg(bytes: Buffer, crop: Crop, size: { width: number; height: number }, src: string) {
+  try {
+    return await sharp(bytes)
+      .rotate()
+      .extract(crop)
+      .resize(size.width, size.height, { fit: "fill" })
+      .flatten({ background: "#ffffff" })
+      .toColourspace("srgb")
+      .jpeg({ quality: PROOF_QUALITY })
+      .toBuffer();
+  } catch {
+    throw decodeFailure(src);
+  }
+}
+
+async function separate(bytes: Buffer, crop: Crop, size: { width: number; height: number }, src: string) {
+  try {
+    return await sharp(bytes)
+      .rotate()
+      .extract(crop)
+      .resize(size.width, size.height, { fit: "fill", kernel: "lanczos3" })
+      .flatten({ background: "#ffffff" })
+      .toColourspace("cmyk")
+      .withIccProfile(CMYK_PROFILE)
+      .raw()
+      .toBuffer();
+  } catch {
+    throw decodeFailure(src);
+  }
+}
+
+async function cmykJpeg(pixels: Uint8Array, width: number, height: number): Promise<Buffer> {
+  return sharp(cmykTiff(pixels, width, height), { ignoreIcc: true })
+    .pipelineColourspace("cmyk")
+    .toColourspace("cmyk")
+    .jpeg({ quality: PRINT_QUALITY, chromaSubsampling: "4:4:4" })
+    .toBuffer();
+}
+
+async function processPhoto(bytes: Buffer, req: PhotoRequest): Promise<PreparedPhoto> {
+  const src = req.item.src;
+  const source = await orientedSize(bytes, src);
+  const { crop, placement } = cropAndPlace(source, req.item);
+  const sourcePpi = crop.width / (placement.width / 72);
+  if (req.mode === "proof") {
+    const size = outputPixels(placement, crop, PROOF_MAX_PPI);
+    const jpeg = await proofJpeg(bytes, crop, size, src);
+    return {
+      jpeg,
+      colorSpace: "srgb",
+      pixelWidth: size.width,
+      pixelHeight: size.height,
+      ppi: size.ppi,
+      sourcePpi,
+      placement,
+      inkReduced: false,
+    };
+  }
+  const size = outputPixels(placement, crop, PRINT_MAX_PPI);
+  const pixels = await separate(bytes, crop, size, src);
+  const inkBefore = maxTotalInk(pixels);
+  const target = req.inkLimit - INK_HEADROOM;
+  let inkReduced = false;
+  if (inkBefore > target) {
+    limitInk(pixels, target);
+    inkReduced = inkBefore > req.inkLimit;
+  }
+  const jpeg = await cmykJpeg(pixels, size.width, size.height);
+  return {
+    jpeg,
+    colorSpace: "cmyk",
+    pixelWidth: size.width,
+    pixelHeight: size.height,
+    ppi: size.ppi,
+    sourcePpi,
+    placement,
+    maxInk: maxTotalInk(pixels),
+    inkReduced,
+    inkBefore,
+  };
+}
+
+function cacheKey(bytes: Buffer, req: PhotoRequest): string {
+  const { item } = req;
+  const params = {
+    v: CACHE_VERSION,
+    mode: req.mode,
+    ink: req.mode === "print" ? req.inkLimit : 0,
+    w: Math.round(item.width * 1000),
+    h: Math.round(item.height * 1000),
+    fit: item.fit,
+    fx: item.focus?.x ?? 0.5,
+    fy: item.focus?.y ?? 0.5,
+    profile: req.mode === "print" ? profileHash() : "",
+    sharp: sharp.versions.sharp,
+  };
+  return createHash("sha256").update(bytes).update(JSON.stringify(params)).digest("hex");
+}
+
+type CachedMeta = Omit<PreparedPhoto, "jpeg">;
+
+async function readCache(dir: string, key: string): Promise<PreparedPhoto | null> {
+  const jpegPath = join(dir, `${key}.jpg`);
+  const metaPath = join(dir, `${key}.json`);
+  if (!existsSync(jpegPath) || !existsSync(metaPath)) return null;
+  try {
+    const meta = JSON.parse(await readFile(metaPath, "utf8")) as CachedMeta;
+    const jpeg = await readFile(jpegPath);
+    return { ...meta, jpeg };
+  } catch {
+    return null; // a damaged entry is simply redone
+  }
+}
+
+async function writeCacheFile(path: string, data: Buffer | string): Promise<void> {
+  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } catch {
+    await rm(temp, { force: true });
+  }
+}
+
+async function writeCache(dir: string, key: string, photo: PreparedPhoto): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch {
+    return; // the cache is an optimisation: no cache, no error
+  }
+  const { jpeg, ...meta } = photo;
+  // The JPEG first: a reader needs both files, and finds the metadata only when the JPEG is there.
+  await writeCacheFile(join(dir, `${key}.jpg`), jpeg);
+  await writeCacheFile(join(dir, `${key}.json`), JSON.stringify(meta));
+}
+
+/** Warnings a prepared photo raises (also for a cache hit). */
+export function photoWarnings(item: ImageItem, photo: PreparedPhoto, req: Pick<PhotoRequest, "mode" | "inkLimit">): Warning[] {
+  const warnings: Warning[] = [];
+  if (photo.sourcePpi < PRINT_MIN_PPI) {
+    warnings.push({
+      code: "image-resolution",
+      message: `${item.src}: ${photo.sourcePpi.toFixed(0)} ppi effective in its frame, below ${PRINT_MIN_PPI} ppi for print`,
+      itemId: item.itemId,
+    });
+  }
+  if (req.mode === "print" && photo.inkReduced) {
+    warnings.push({
+      code: "ink-limit",
+      message: `${item.src}: total ink reached ${photo.inkBefore?.toFixed(0)} %, reduced to ${req.inkLimit} % (GCR, then CMY scaled)`,
+      itemId: item.itemId,
+    });
+  }
+  return warnings;
+}
+
+/** Crop, resample and separate one photo, from the cache when it was done before. */
+export async function preparePhoto(req: PhotoRequest): Promise<{ photo: PreparedPhoto; warnings: Warning[] }> {
+  const bytes = await readSource(req.item.src);
+  const key = cacheKey(bytes, req);
+  let photo = await readCache(req.cacheDir, key);
+  if (!photo) {
+    photo = await processPhoto(bytes, req);
+    await writeCache(req.cacheDir, key, photo);
+  }
+  return { photo, warnings: photoWarnings(req.item, photo, req) };
+}

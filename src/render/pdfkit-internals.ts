@@ -1,0 +1,201 @@
+/**
+ * The one place that touches pdfkit's private fields. pdfkit 0.20.2 is pinned exactly and
+ * tests/render/pdfkit-contract.test.ts fails loudly when any of these change.
+ *
+ * What we drive, and why:
+ * - `doc.font(fontkitFont)` then `doc._font`: pdfkit's EmbeddedFont for a face, which
+ *   subsets, embeds (CIDFontType2, Identity-H) and writes ToUnicode when the document ends.
+ *   We feed it glyph ids directly: `subset.includeGlyph(gid)` returns the CID we write in the
+ *   content stream; `widths[cid]` (1/1000 em) becomes the /W array; `unicode[cid]`
+ *   (code points) becomes the ToUnicode CMap. pdfkit has no public glyph-placement API.
+ * - `font.ref()`: the font dictionary reference, put in the page's /Font resources.
+ * - `doc.page.dictionary.data`: TrimBox / BleedBox on the page dictionary.
+ * - `doc.page.xobjects`, `doc.page.ext_gstates`: the page's resource dictionaries.
+ * - `doc.openImage(buffer)` + `image.embed(doc)`: a DCTDecode image XObject (CMYK JPEGs get
+ *   /Decode [1 0 1 0 1 0 1 0], right for the Adobe-inverted JPEGs sharp writes).
+ * - `doc._root.data`: the catalog, for /OutputIntents.
+ * - `doc.ref(data)`: an indirect object of our own.
+ * - `doc._ctm` right after `addPage`: pdfkit starts each page with `1 0 0 -1 0 H cm` (y down),
+ *   which our content relies on.
+ * - Values in dictionaries: a JS string is written as a PDF name, `new String(s)` as a PDF
+ *   string, and any other object whose Object.prototype.toString is not `[object Object]` is
+ *   written through its own `toString()` (our `PdfToken`).
+ */
+import PDFDocument from "pdfkit";
+import type { FontkitFont } from "./fonts.js";
+
+/** A literal PDF token (e.g. the name `/False`) written verbatim by pdfkit's serializer. */
+export class PdfToken {
+  constructor(private readonly token: string) {}
+  get [Symbol.toStringTag](): string {
+    return "PdfToken";
+  }
+  toString(): string {
+    return this.token;
+  }
+  valueOf(): string {
+    return this.token;
+  }
+}
+
+/** A reference to an indirect object, as pdfkit hands it out. */
+export interface PdfkitRef {
+  data: Record<string, unknown>;
+  end(chunk?: Buffer | string): void;
+  toString(): string;
+}
+
+/** pdfkit's EmbeddedFont, the fields we read and write. */
+export interface PdfkitEmbeddedFont {
+  /** Resource name, e.g. "F1". */
+  id: string;
+  font: FontkitFont;
+  subset: { includeGlyph(glyphId: number): number };
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  /** 1000 / unitsPerEm. */
+  scale: number;
+  ref(): PdfkitRef;
+}
+
+export interface PdfkitImage {
+  label: string;
+  width: number;
+  height: number;
+  obj: PdfkitRef | null;
+  embed(doc: unknown): void;
+}
+
+interface PdfkitPage {
+  dictionary: PdfkitRef;
+  fonts: Record<string, unknown>;
+  xobjects: Record<string, unknown>;
+  ext_gstates: Record<string, unknown>;
+}
+
+/** The PDFDocument surface we use, public and private. */
+export interface PdfkitDocument {
+  page: PdfkitPage;
+  _font: PdfkitEmbeddedFont;
+  _ctm: number[];
+  _root: PdfkitRef;
+  _id: Uint8Array;
+  info: Record<string, unknown>;
+  font(src: unknown): unknown;
+  addPage(opts: { size: [number, number]; margin: number }): unknown;
+  addContent(data: string): unknown;
+  ref(data?: unknown): PdfkitRef;
+  openImage(src: Buffer): PdfkitImage;
+  on(event: "data", fn: (chunk: Buffer) => void): unknown;
+  on(event: "end" | "error", fn: (err?: unknown) => void): unknown;
+  end(): void;
+}
+
+export interface DocumentOptions {
+  info: Record<string, unknown>;
+}
+
+/** A pdfkit document for PDF 1.3 (the PDF/X-1a:2001 base), compressed, with no default font. */
+export function createDocument(opts: DocumentOptions): PdfkitDocument {
+  const ctorOptions = {
+    autoFirstPage: false,
+    compress: true,
+    pdfVersion: "1.3",
+    // null skips pdfkit's default Helvetica: nothing we draw uses a standard font.
+    font: null,
+    info: opts.info,
+  } as unknown as ConstructorParameters<typeof PDFDocument>[0];
+  return new PDFDocument(ctorOptions) as unknown as PdfkitDocument;
+}
+
+/** Start a page of the given MediaBox size; our content starts in a y-down space. */
+export function addPage(doc: PdfkitDocument, width: number, height: number): void {
+  doc.addPage({ size: [width, height], margin: 0 });
+  const ctm = doc._ctm;
+  if (!(ctm[0] === 1 && ctm[1] === 0 && ctm[2] === 0 && ctm[3] === -1 && ctm[4] === 0 && ctm[5] === height)) {
+    throw new Error(`pdfkit changed its page set-up (ctm ${JSON.stringify(ctm)}): see pdfkit-internals.ts`);
+  }
+}
+
+/** Put a box (in PDF user space, y up) on the current page dictionary. */
+export function setPageBox(doc: PdfkitDocument, box: "TrimBox" | "BleedBox" | "ArtBox", rect: number[]): void {
+  doc.page.dictionary.data[box] = rect;
+}
+
+/** The pdfkit font object for a face in this document (one per face per document). */
+export function embedFace(doc: PdfkitDocument, font: FontkitFont): PdfkitEmbeddedFont {
+  doc.font(font);
+  const embedded = doc._font;
+  if (!embedded || typeof embedded.subset?.includeGlyph !== "function" || !Array.isArray(embedded.widths)) {
+    throw new Error("pdfkit changed its EmbeddedFont (no subset.includeGlyph / widths): see pdfkit-internals.ts");
+  }
+  return embedded;
+}
+
+/**
+ * Include a glyph in the font's subset; returns the CID to write (Identity-H, 2 bytes) and the
+ * advance the viewer will apply after it (1/1000 em, the /W entry).
+ */
+export function includeGlyph(font: PdfkitEmbeddedFont, glyphId: number, text: string): { cid: number; width: number } {
+  const cid = font.subset.includeGlyph(glyphId);
+  let width = font.widths[cid];
+  if (width == null) {
+    width = font.font.getGlyph(glyphId).advanceWidth * font.scale;
+    font.widths[cid] = width;
+  }
+  if (font.unicode[cid] == null) {
+    const cps = [...text].map((ch) => ch.codePointAt(0)!);
+    // A glyph that sets no characters of its own (second glyph of a cluster) maps to
+    // U+200B so the CMap stays well-formed and copying adds nothing visible.
+    font.unicode[cid] = cps.length > 0 ? cps : [0x200b];
+  }
+  return { cid, width };
+}
+
+/** Make the font usable on the current page; returns its resource name. */
+export function useFontOnPage(doc: PdfkitDocument, font: PdfkitEmbeddedFont): string {
+  if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+  return font.id;
+}
+
+/** Register an ExtGState (made once per document) on the current page. */
+export function useGraphicsState(doc: PdfkitDocument, name: string, ref: PdfkitRef): void {
+  doc.page.ext_gstates[name] = ref;
+}
+
+/** An indirect object of our own; ended at once unless `keepOpen`. */
+export function indirect(doc: PdfkitDocument, data: Record<string, unknown>): PdfkitRef {
+  const ref = doc.ref(data);
+  ref.end();
+  return ref;
+}
+
+/** Embed a JPEG (RGB, gray or Adobe CMYK) and make it usable on the current page. */
+export function useJpeg(doc: PdfkitDocument, jpeg: Buffer): { name: string; width: number; height: number } {
+  const image = doc.openImage(jpeg);
+  if (!image.obj) image.embed(doc);
+  if (!image.obj) throw new Error("pdfkit changed its image embedding: see pdfkit-internals.ts");
+  doc.page.xobjects[image.label] = image.obj;
+  return { name: image.label, width: image.width, height: image.height };
+}
+
+/** Set an entry of the document catalog. */
+export function setCatalogEntry(doc: PdfkitDocument, key: string, value: unknown): void {
+  doc._root.data[key] = value;
+}
+
+/** Write raw operators to the current page's content stream. */
+export function writeContent(doc: PdfkitDocument, content: string): void {
+  doc.addContent(content);
+}
+
+/** Run pdfkit to completion and collect the file in memory. */
+export function finish(doc: PdfkitDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", (e) => reject(e));
+    doc.end();
+  });
+}
