@@ -1,1 +1,28 @@
-export {};
+#!/usr/bin/env node
+/** The `paiban` command line. */
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { typesetCommand } from "./typeset.js";
+
+const cli = yargs(hideBin(process.argv))
+  .scriptName("paiban")
+  .usage("$0 <command> [options]\n\n排版 — Chinese newspaper pages from layout JSON to print-ready PDF")
+  .strict()
+  .demandCommand(1, "name a command: paiban --help lists them")
+  .recommendCommands()
+  .help()
+  .alias("h", "help")
+  .version()
+  .wrap(Math.min(100, process.stdout.columns || 100))
+  .fail((msg, err) => {
+    if (err) {
+      process.stderr.write(`paiban: ${err.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`paiban: ${msg}\n(paiban --help lists the commands; paiban <command> --help their options)\n`);
+    process.exit(2);
+  });
+
+typesetCommand(cli);
+
+await cli.parseAsync();

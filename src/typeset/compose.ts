@@ -17,12 +17,30 @@ export function resolveStyle(style: ComposeSettings["style"]): StyleTable {
   return typeof style === "string" ? STYLES[style] : style;
 }
 
-/** Typeset one paragraph with the face chain `faces` (the first face is the primary). */
-export function composeParagraph(text: string, faces: Face[], options: ComposeOptions): SetParagraph {
+/** A stretch of the paragraph set in other faces (a bold dateline such as 本报讯). */
+export interface FaceSpan {
+  start: number;
+  end: number;
+  faces: Face[];
+}
+
+/**
+ * Typeset one paragraph with the face chain `faces` (the first face is the primary; the
+ * others set what it has no glyph for), `spans` overriding the chain for parts of the text.
+ */
+export function composeParagraph(text: string, faces: Face[], options: ComposeOptions, spans: FaceSpan[] = []): SetParagraph {
   const settings: ComposeSettings = { ...DEFAULT_SETTINGS, ...options };
   const { measure, size, indent } = settings;
   const style = resolveStyle(settings.style);
-  const { units, missing } = makeUnits(text, faces, style, settings.tracking);
+  const all = [...faces];
+  const indexOf = (f: Face) => {
+    const i = all.indexOf(f);
+    return i >= 0 ? i : all.push(f) - 1;
+  };
+  const base = faces.map(indexOf);
+  const spanChains = spans.map((s) => ({ ...s, chain: s.faces.map(indexOf) }));
+  const chainAt = (offset: number) => spanChains.find((s) => offset >= s.start && offset < s.end)?.chain ?? base;
+  const { units, missing } = makeUnits(text, all, chainAt, style, settings.tracking);
   const widthOf = (k: number) => (k === 0 ? measure - indent : measure);
   const ranges = breakLines(units, KINSOKU[settings.kinsoku], widthOf, settings.avoidOrphans);
 
@@ -33,7 +51,8 @@ export function composeParagraph(text: string, faces: Face[], options: ComposeOp
     const justify = !last || settings.lastLine === "justify";
     const sp = spaceLine(units, range, width, justify);
     const setWidth = spacedWidth(units, range, sp);
-    const offset = lead + (last && settings.lastLine === "center" ? Math.max(0, (width - setWidth) / 2) : 0);
+    const room = Math.max(0, width - setWidth);
+    const offset = lead + (!last ? 0 : settings.lastLine === "center" ? room / 2 : settings.lastLine === "right" ? room : 0);
     const first = units[range.start]!;
     const end = units[range.end - 1]!;
     return {
@@ -48,7 +67,7 @@ export function composeParagraph(text: string, faces: Face[], options: ComposeOp
       last,
     };
   });
-  return { text, lines, missing, faces };
+  return { text, lines, missing, faces: all };
 }
 
 /** Typeset several paragraphs with the same settings. */

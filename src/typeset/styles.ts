@@ -43,7 +43,8 @@ export const PRIORITY = {
 
 const full = (squeeze: number | null): MarkRule => ({ keep: true, squeeze });
 const half: MarkRule = { keep: false, squeeze: null };
-const LATIN_GAP = { natural: 0.25, min: 0.125, max: 0.5 };
+/** ¼ em, squeezable to ⅛ em, stretchable to ⅓ em (the cap many styles use). */
+const LATIN_GAP = { natural: 0.25, min: 0.125, max: 1 / 3 };
 
 export const STYLES: Record<PunctuationStyle, StyleTable> = {
   /** 全角 (全身): every mark one em; adjacent marks 1.5 em; squeezed on demand. */

@@ -13,8 +13,8 @@ export interface ComposeSettings {
   indent: number;
   style: PunctuationStyle | StyleTable;
   kinsoku: KinsokuLevel;
-  /** How a paragraph's last line is set: flush left (body) or centred (headlines). */
-  lastLine: "left" | "center" | "justify";
+  /** How a paragraph's last line is set: flush left (body), centred (headlines), flush right (credits). */
+  lastLine: "left" | "center" | "right" | "justify";
   /** Fixed extra space after every unit but the last, em (letter-spacing). */
   tracking: number;
   /** Avoid a last line of a single ideograph (孤字) by pulling one down. */

@@ -64,9 +64,9 @@ export function segment(text: string): Piece[] {
   return pieces;
 }
 
-/** The face index in the chain that has every character of `text`, or -1. */
-function faceFor(faces: Face[], text: string): number {
-  for (let f = 0; f < faces.length; f++) {
+/** The first face of `chain` (indices into `faces`) that has every character of `text`, or -1. */
+function faceFor(faces: Face[], chain: number[], text: string): number {
+  for (const f of chain) {
     let all = true;
     for (const ch of text) {
       if (!faces[f]!.has(ch.codePointAt(0)!)) {
@@ -93,13 +93,13 @@ interface Shaped {
 }
 
 /** Shape a piece into glyphs and split its cell into ink and blank halves. */
-function shape(piece: Piece, faces: Face[], missing: MissingGlyph[]): Shaped {
-  let f = faceFor(faces, piece.text);
+function shape(piece: Piece, faces: Face[], chain: number[], missing: MissingGlyph[]): Shaped {
+  let f = faceFor(faces, chain, piece.text);
   if (f < 0) {
     for (const ch of piece.text) {
-      if (faceFor(faces, ch) < 0) missing.push({ offset: piece.start, char: ch });
+      if (faceFor(faces, chain, ch) < 0) missing.push({ offset: piece.start, char: ch });
     }
-    f = 0;
+    f = chain[0]!;
   }
   const face = faces[f]!;
   const infos: GlyphInfo[] = [];
@@ -142,12 +142,24 @@ function shape(piece: Piece, faces: Face[], missing: MissingGlyph[]): Shaped {
 
 const isCjk = (cls: CharClass) => cls !== "latin" && cls !== "space";
 
+/**
+ * Which faces may set the character at an offset: indices into the paragraph's face list, in
+ * order of preference (a dateline in bold, the rest in the body face, say).
+ */
+export type FaceChainAt = (offset: number) => number[];
+
 /** Build the units of a paragraph with their natural spacing under `style`. */
-export function makeUnits(text: string, faces: Face[], style: StyleTable, tracking: number): { units: Unit[]; missing: MissingGlyph[] } {
+export function makeUnits(
+  text: string,
+  faces: Face[],
+  chainAt: FaceChainAt,
+  style: StyleTable,
+  tracking: number,
+): { units: Unit[]; missing: MissingGlyph[] } {
   const missing: MissingGlyph[] = [];
   const pieces = segment(text);
   const units: Unit[] = pieces.map((p) => {
-    const s = shape(p, faces, missing);
+    const s = shape(p, faces, chainAt(p.start), missing);
     const unit: Unit = {
       text: p.text,
       start: p.start,
@@ -161,16 +173,15 @@ export function makeUnits(text: string, faces: Face[], style: StyleTable, tracki
       glueKind: "none",
     };
     const rule = markRule(style, p.cls);
-    if (rule && rule.keep) {
+    // A full-width mark keeps its blank half (squeezable when the style says so); a
+    // half-width one is its ink half alone.
+    if (rule?.keep) {
       unit.left = s.left;
       unit.right = s.right;
       if (rule.squeeze !== null) {
         if (s.left > 0) unit.leftGive = { amount: s.left, priority: rule.squeeze };
         if (s.right > 0) unit.rightGive = { amount: s.right, priority: rule.squeeze };
       }
-    } else if (rule) {
-      // Half-width mark: the ink half stays where the glyph puts it.
-      unit.glyphs = s.glyphs;
     }
     return unit;
   });
