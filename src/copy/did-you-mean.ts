@@ -4,20 +4,23 @@
  * values) use it, and layout already depends on copy.
  */
 
-/** Levenshtein distance, counting code points (so 字 is one edit, not two). */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment: "stroy" → "story" is
+ * one edit), counting code points (so 字 is one edit, not two).
+ */
 export function editDistance(a: string, b: string): number {
   const s = [...a];
   const t = [...b];
-  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= s.length; i++) {
-    const row = [i];
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
-    prev = row;
   }
-  return prev[t.length]!;
+  return d[s.length]![t.length]!;
 }
 
 /** The known names closest to `word`, if any is close enough to be a likely typo. */

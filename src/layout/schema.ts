@@ -11,6 +11,7 @@
  * here; the generic ones come from the error map in validate.ts.
  */
 import * as z from "zod";
+import { didYouMean } from "../copy/did-you-mean.js";
 import {
   FONT_SIZE_PATTERN,
   LENGTH_PATTERN,
@@ -30,6 +31,13 @@ export const TRIM_PRESETS: Readonly<Record<string, { width: string; height: stri
 };
 export const COLOUR_NAMES = ["black", "red", "white"] as const;
 export const ITEM_TYPES = ["story", "photo", "sidebar", "rule"] as const;
+
+/** `unknown font role "ming" (roles: song, hei, kai, fangsong)`, with a did-you-mean when one is close. */
+function unknownName(what: string, input: unknown, known: readonly string[], listName: string): string {
+  const near = typeof input === "string" ? didYouMean(input, known) : "";
+  const list = listName.includes(":") ? listName : `${listName}: ${known.join(", ")}`;
+  return `unknown ${what} ${JSON.stringify(input)}${near} (${list})`;
+}
 
 type Need = "positive" | "non-negative" | "any";
 const PATTERN: Record<Need, string> = {
@@ -51,7 +59,8 @@ const PositiveLength = (d: string) => length("positive", d);
 const FontSize = z
   .string({ error: (iss) => (iss.input === undefined ? undefined : explainBadFontSize(iss.input)) })
   .regex(new RegExp(FONT_SIZE_PATTERN), { error: (iss) => explainBadFontSize(iss.input) })
-  .describe(`Font size: a size name (${Object.keys(SIZE_NAMES).join(" ")}) or a length such as "9pt"`);
+  .describe(`Font size: a size name (${Object.keys(SIZE_NAMES).join(" ")}) or a length such as "9pt"`)
+  .meta({ id: "FontSize" });
 
 /** Grid positions in the file count from 1 (第1栏, 第1行). */
 const GridIndex = (d: string) =>
@@ -66,13 +75,15 @@ const Colour = z
   .union([z.enum(COLOUR_NAMES), z.tuple([CmykPart, CmykPart, CmykPart, CmykPart])], {
     error: (iss) => `${COLOUR_HELP}; found ${JSON.stringify(iss.input)}`,
   })
-  .describe("Colour: [c, m, y, k] in percent, or black | red | white");
+  .describe("Colour: [c, m, y, k] in percent, or black | red | white")
+  .meta({ id: "Colour" });
 
 const FontRole = z
   .enum(FONT_ROLES, {
-    error: (iss) => `unknown font role ${JSON.stringify(iss.input)}; the roles are ${FONT_ROLES.join(", ")}`,
+    error: (iss) => unknownName("font role", iss.input, FONT_ROLES, "roles"),
   })
-  .describe("Font role: song (宋), hei (黑), kai (楷), fangsong (仿宋)");
+  .describe("Font role: song (宋), hei (黑), kai (楷), fangsong (仿宋)")
+  .meta({ id: "FontRole" });
 
 const TEXT_STYLE_SHAPE = {
   font: FontRole.optional(),
@@ -83,7 +94,8 @@ const TEXT_STYLE_SHAPE = {
   tracking: length("any", "Extra space between characters, e.g. \"0.5em\" (em of this text's size)").optional(),
 };
 
-export const TextStyle = z.strictObject(TEXT_STYLE_SHAPE).describe("How a piece of text is set; every field optional");
+export const TextStyle = z.strictObject(TEXT_STYLE_SHAPE).describe("How a piece of text is set; every field optional")
+  .meta({ id: "TextStyle" });
 
 export const BodyStyle = z
   .strictObject({
@@ -91,17 +103,17 @@ export const BodyStyle = z
     indent: Length("First-line indent, e.g. \"2em\"").optional(),
     punctuation: z
       .enum(PUNCTUATION_STYLES, {
-        error: (iss) =>
-          `unknown punctuation style ${JSON.stringify(iss.input)}; the styles are kaiming (开明), quanjiao (全角), banjiao (半角), hangmo (行末半角)`,
+        error: (iss) => unknownName("punctuation style", iss.input, PUNCTUATION_STYLES, "styles: kaiming 开明, quanjiao 全角, banjiao 半角, hangmo 行末半角"),
       })
       .optional(),
     kinsoku: z
       .enum(KINSOKU_LEVELS, {
-        error: (iss) => `unknown kinsoku level ${JSON.stringify(iss.input)}; the levels are ${KINSOKU_LEVELS.join(", ")}`,
+        error: (iss) => unknownName("kinsoku level", iss.input, KINSOKU_LEVELS, "levels"),
       })
       .optional(),
   })
-  .describe("How body text is set");
+  .describe("How body text is set")
+  .meta({ id: "BodyStyle" });
 
 export const GridRect = z
   .strictObject({
@@ -110,11 +122,13 @@ export const GridRect = z
     line: GridIndex("First grid line, from 1 (第1行)"),
     lines: GridIndex("Number of grid lines"),
   })
-  .describe("A rectangle of the grid");
+  .describe("A rectangle of the grid")
+  .meta({ id: "GridRect" });
 
 const Area = z
   .union([GridRect, z.array(GridRect).min(1)])
-  .describe("A grid rectangle, or several for a stepped (走文) area that text flows through in order");
+  .describe("A grid rectangle, or several for a stepped (走文) area that text flows through in order")
+  .meta({ id: "Area" });
 
 const Headline = z.strictObject({
   lines: GridIndex("Grid lines the headline block occupies (占行)").optional(),
@@ -123,7 +137,8 @@ const Headline = z.strictObject({
   kicker: TextStyle.optional(),
   title: TextStyle.optional(),
   subtitle: TextStyle.optional(),
-});
+})
+  .meta({ id: "Headline" });
 
 const Story = z.strictObject({
   type: z.literal("story"),
@@ -136,7 +151,8 @@ const Story = z.strictObject({
   body: BodyStyle.optional(),
   byline: TextStyle.optional(),
   credit: TextStyle.optional(),
-});
+})
+  .meta({ id: "Story" });
 
 const Caption = z.strictObject({
   copy: FilePath("Caption copy file"),
@@ -144,7 +160,8 @@ const Caption = z.strictObject({
   measure: PositiveLength("Caption measure, e.g. \"8.5em\"").optional(),
   style: BodyStyle.optional(),
   credit: TextStyle.optional(),
-});
+})
+  .meta({ id: "Caption" });
 
 const Photo = z.strictObject({
   type: z.literal("photo"),
@@ -156,7 +173,8 @@ const Photo = z.strictObject({
   label: z.string().describe("Section label above the photo, e.g. 图片新闻").optional(),
   labelStyle: TextStyle.optional(),
   caption: Caption.optional(),
-});
+})
+  .meta({ id: "Photo" });
 
 const Sidebar = z.strictObject({
   type: z.literal("sidebar"),
@@ -175,7 +193,8 @@ const Sidebar = z.strictObject({
   itemHead: TextStyle.optional(),
   body: BodyStyle.optional(),
   credit: TextStyle.optional(),
-});
+})
+  .meta({ id: "Sidebar" });
 
 const Rule = z.strictObject({
   type: z.literal("rule"),
@@ -188,7 +207,8 @@ const Rule = z.strictObject({
   weight: PositiveLength("Line weight").optional(),
   style: z.enum(["solid", "double", "dashed", "dotted", "wavy"]).optional(),
   color: Colour.optional(),
-});
+})
+  .meta({ id: "Rule" });
 
 export const Item = z.discriminatedUnion("type", [Story, Photo, Sidebar, Rule]);
 
@@ -199,20 +219,24 @@ const RunningHead = z.strictObject({
   style: TextStyle.optional(),
   nameStyle: TextStyle.optional(),
   ruleWeight: Length("Weight of the rule under the running head (眉线)").optional(),
-});
+})
+  .meta({ id: "RunningHead" });
 
-const TRIM_HELP = `unknown trim preset; the presets are ${Object.entries(TRIM_PRESETS)
-  .map(([k, v]) => `"${k}" (${v.width.replace("mm", "")}×${v.height})`)
-  .join(", ")}, or give {"width": "390mm", "height": "543mm"}`;
+const TRIM_LIST = `presets: ${Object.entries(TRIM_PRESETS)
+  .map(([k, v]) => `${k} ${v.width.replace("mm", "")}×${v.height.replace("mm", " mm")}`)
+  .join(", ")}; or {"width": "390mm", "height": "543mm"}`;
+const trimError = (input: unknown) =>
+  typeof input === "string" ? `unknown trim preset ${JSON.stringify(input)} (${TRIM_LIST})` : `a trim is a preset name or a width and height (${TRIM_LIST}); found ${JSON.stringify(input)}`;
 const Trim = z
   .union(
     [
       z.enum(Object.keys(TRIM_PRESETS) as [string, ...string[]]),
       z.strictObject({ width: PositiveLength("Trim width"), height: PositiveLength("Trim height") }),
     ],
-    { error: (iss) => `${TRIM_HELP}; found ${JSON.stringify(iss.input)}` },
+    { error: (iss) => trimError(iss.input) },
   )
-  .describe("Trim size: a preset (对开, 四开) or width and height");
+  .describe("Trim size: a preset (对开, 四开) or width and height")
+  .meta({ id: "Trim" });
 
 const TYPE_AREA_SHAPE = {
   top: Length("Top of the type area (版心) from the trim's top edge"),
@@ -232,7 +256,8 @@ const PageGeometry = z.strictObject({
   bleed: Length("Bleed beyond the trim, default 3mm").optional(),
   typeArea: z.strictObject(TYPE_AREA_SHAPE),
   grid: z.strictObject(GRID_SHAPE),
-});
+})
+  .meta({ id: "PageGeometry" });
 
 const PageOverride = z
   .strictObject({
@@ -241,16 +266,23 @@ const PageOverride = z
     typeArea: z.strictObject(TYPE_AREA_SHAPE).partial().optional(),
     grid: z.strictObject(GRID_SHAPE).partial().optional(),
   })
-  .describe("Per-page overrides of the edition's page geometry");
+  .describe("Per-page overrides of the edition's page geometry")
+  .meta({ id: "PageOverride" });
 
 const FontFile = z.union([
   FilePath("Font file"),
   z.strictObject({ file: FilePath("Font file (.ttf, .otf, .ttc)"), face: z.string().describe("PostScript name of the face in a collection").optional() }),
-]);
-const FontFaces = z.strictObject({ regular: FontFile.optional(), bold: FontFile.optional() });
+])
+  .meta({ id: "FontFile" });
+const FontFaces = z.strictObject({ regular: FontFile.optional(), bold: FontFile.optional() })
+  .meta({ id: "FontFaces" });
 const Fonts = z
-  .strictObject(Object.fromEntries(FONT_ROLES.map((r) => [r, FontFaces.optional()])) as Record<(typeof FONT_ROLES)[number], z.ZodOptional<typeof FontFaces>>)
-  .describe("Font files per role, overriding the built-in font map");
+  .strictObject(
+    Object.fromEntries(FONT_ROLES.map((r) => [r, FontFaces.optional()])) as Record<(typeof FONT_ROLES)[number], z.ZodOptional<typeof FontFaces>>,
+    { error: (iss) => (iss.code === "unrecognized_keys" ? unknownName("font role", iss.keys[0], FONT_ROLES, "roles") : undefined) },
+  )
+  .describe("Font files per role, overriding the built-in font map")
+  .meta({ id: "Fonts" });
 
 const PageNumber = z.int().min(1).describe("Page number (版次)");
 
@@ -260,7 +292,8 @@ const PageEntry = z.strictObject({
   runningHead: RunningHead.optional(),
   items: z.array(Item),
   page: PageOverride.optional(),
-});
+})
+  .meta({ id: "Page" });
 
 export const LayoutFile = z
   .strictObject({

@@ -41,20 +41,21 @@ function errorMap(iss: z.core.$ZodRawIssue): string | undefined {
       const values = iss.values.map((v) => JSON.stringify(v));
       if (values.length === 1) return `expected ${values[0]}, found ${JSON.stringify(iss.input)}`;
       const near = typeof iss.input === "string" ? didYouMean(iss.input, iss.values.map(String)) : "";
-      return `unknown value ${JSON.stringify(iss.input)}${near}; expected one of ${values.join(", ")}`;
+      return `unknown value ${JSON.stringify(iss.input)}${near} (expected one of ${values.join(", ")})`;
     }
     case "unrecognized_keys": {
       const shape = (iss.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
       const known = shape ? Object.keys(shape) : [];
       const key = iss.keys[0]!;
       const more = iss.keys.length > 1 ? ` (and ${iss.keys.slice(1).map((k) => `"${k}"`).join(", ")})` : "";
-      return `unknown key "${key}"${more}${didYouMean(key, known)}; the keys here are ${known.join(", ")}`;
+      return `unknown key "${key}"${more}${didYouMean(key, known)} (keys here: ${known.join(", ")})`;
     }
     case "invalid_union":
       if ("discriminator" in iss && iss.discriminator === "type") {
-        if (iss.input === undefined) return `missing: an item needs a "type": ${ITEM_TYPES.join(", ")}`;
-        const near = typeof iss.input === "string" ? didYouMean(iss.input, ITEM_TYPES) : "";
-        return `unknown item type ${JSON.stringify(iss.input)}${near}; the types are ${ITEM_TYPES.join(", ")}`;
+        const type = (iss.input as { type?: unknown } | undefined)?.type;
+        if (type === undefined) return `missing: an item needs a "type": ${ITEM_TYPES.join(", ")}`;
+        const near = typeof type === "string" ? didYouMean(type, ITEM_TYPES) : "";
+        return `unknown item type ${JSON.stringify(type)}${near} (types: ${ITEM_TYPES.join(", ")})`;
       }
       return undefined;
     default:
@@ -68,6 +69,11 @@ interface Finding {
   atKey: boolean;
 }
 
+/** A misspelt key also makes the key it was meant to be "missing": report the spelling. */
+function preferred(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
+  return issues.find((i) => i.code === "unrecognized_keys") ?? issues[0]!;
+}
+
 /**
  * The issue to report. For a union (e.g. an area that is a rectangle or a list of them) the
  * branch whose problem lies deepest is the one the designer meant; when every branch fails at
@@ -78,7 +84,7 @@ function findingOf(issue: z.core.$ZodIssue, prefix: JsonPath = []): Finding {
   if (issue.code === "invalid_union" && issue.errors.length > 0) {
     const branches = issue.errors.filter((b) => b.length > 0);
     const deepest = branches
-      .map((b) => b[0]!)
+      .map(preferred)
       .filter((i) => i.path.length > 0 || i.code === "invalid_union" || i.code === "unrecognized_keys")
       .sort((a, b) => b.path.length - a.path.length)[0];
     if (deepest) return findingOf(deepest, path);
@@ -97,6 +103,7 @@ export function checkLayoutSchema(source: LayoutSource): LayoutJson {
   }
   const result = LayoutFile.safeParse(value, { error: errorMap });
   if (result.success) return result.data;
-  const finding = findingOf(result.error.issues[0]!);
+  // A misspelt key also makes the key it was meant to be "missing": report the spelling.
+  const finding = findingOf(preferred(result.error.issues));
   throw source.error(finding.path, finding.message, { atKey: finding.atKey }) satisfies PaibanError;
 }

@@ -1,0 +1,296 @@
+/**
+ * The items of a page — story, photo, sidebar, rule — from the file's words to PageSpec's
+ * points, each checked against the grid it sits on.
+ */
+import type { Warning } from "../common/diagnostics.js";
+import type { StoryCopy } from "../copy/types.js";
+import { fmt } from "./errors.js";
+import { type FileContext, requireCopy, requireFile } from "./files.js";
+import { areaWidth, columnX, gridUnits, lineY, pt, resolveArea } from "./geometry.js";
+import type { JsonPath } from "./json.js";
+import type { ItemJson, PhotoJson, RuleJson, SidebarJson, StoryJson } from "./schema.js";
+import { HOUSE_STYLE, resolveBodyStyle, resolveColour, resolveTextStyle, BLACK } from "./styles.js";
+import type { GridArea, Grid, HeadlineSpec, ItemSpec, PhotoSpec, RuleSpec, SidebarSpec, StorySpec, TextStyle } from "./types.js";
+
+export async function resolveItem(ctx: FileContext, item: ItemJson, index: number, grid: Grid, path: JsonPath): Promise<ItemSpec> {
+  switch (item.type) {
+    case "story":
+      return resolveStory(ctx, item, grid, path);
+    case "photo":
+      return resolvePhoto(ctx, item, grid, path);
+    case "sidebar":
+      return resolveSidebar(ctx, item, grid, path);
+    case "rule":
+      return resolveRule(ctx, item, index, grid, path);
+  }
+}
+
+/**
+ * Check that `columns` text columns of `measure` pt, with grid gutters between them, fit in
+ * `available` pt. `what` names the space ("the area (4 grid columns)").
+ */
+function checkMeasure(
+  ctx: FileContext,
+  measure: number,
+  measureText: string,
+  columns: number,
+  gutter: number,
+  available: number,
+  what: string,
+  path: JsonPath,
+): void {
+  const needed = columns * measure + (columns - 1) * gutter;
+  if (needed <= available + 0.01) return;
+  const fits = (available - (columns - 1) * gutter) / columns;
+  const layout = columns === 1 ? `${fmt(measure)} pt` : `${columns} columns × ${fmt(measure)} pt + ${columns - 1} gutter${columns > 2 ? "s" : ""} × ${fmt(gutter)} pt = ${fmt(needed)} pt`;
+  throw ctx.source.error(
+    path,
+    `measure "${measureText}" is too wide: ${layout}, but ${what} is ${fmt(available)} pt wide; the widest measure that fits is ${fmt(fits)} pt`,
+  );
+}
+
+async function resolveStory(ctx: FileContext, story: StoryJson, grid: Grid, path: JsonPath): Promise<StorySpec> {
+  const rects = Array.isArray(story.area) ? story.area : [story.area];
+  const areas = rects.map((r, i) => resolveArea(ctx.source, r, grid, Array.isArray(story.area) ? [...path, "area", i] : [...path, "area"]));
+  const copy = await requireCopy(ctx, story.copy, story.id, [...path, "copy"]);
+  const columns = story.columns ?? areas[0]!.span;
+  const body = resolveBodyStyle(ctx.source, story.body, HOUSE_STYLE.body, grid, [...path, "body"]);
+
+  let measure: number | undefined;
+  if (story.measure !== undefined) {
+    const measurePt = pt(ctx.source, story.measure, gridUnits(grid, body.size), [...path, "measure"]);
+    areas.forEach((area, i) => {
+      const what = `the area${areas.length > 1 ? ` (area[${i}])` : ""} (${area.span} grid column${area.span > 1 ? "s" : ""})`;
+      checkMeasure(ctx, measurePt, story.measure!, columns, grid.gutter, areaWidth(area, grid), what, [...path, "measure"]);
+    });
+    measure = measurePt / body.size;
+  } else {
+    const narrowest = Math.min(...areas.map((a) => areaWidth(a, grid)));
+    if ((narrowest - (columns - 1) * grid.gutter) / columns < body.size) {
+      throw ctx.source.error([...path, "columns"], `${columns} text columns do not fit in ${fmt(narrowest)} pt: each would be narrower than one character`);
+    }
+  }
+
+  const headline = resolveHeadline(ctx, story, copy, columns, grid, areas[0]!, path);
+  return {
+    type: "story",
+    id: story.id,
+    copy,
+    areas,
+    columns,
+    ...(measure !== undefined ? { measure } : {}),
+    headline,
+    body,
+    byline: resolveTextStyle(ctx.source, story.byline, HOUSE_STYLE.byline, grid, [...path, "byline"]),
+    credit: resolveTextStyle(ctx.source, story.credit, HOUSE_STYLE.credit, grid, [...path, "credit"]),
+  };
+}
+
+/**
+ * The headline block. When the file gives no `lines`, it takes the grid lines its parts need
+ * (kicker, title, subtitle as present in the copy) plus one line of space above and below.
+ */
+function resolveHeadline(
+  ctx: FileContext,
+  story: StoryJson,
+  copy: StoryCopy,
+  columns: number,
+  grid: Grid,
+  firstArea: GridArea,
+  path: JsonPath,
+): HeadlineSpec {
+  const json = story.headline;
+  const hp: JsonPath = [...path, "headline"];
+  const kicker = resolveTextStyle(ctx.source, json?.kicker, HOUSE_STYLE.kicker, grid, [...hp, "kicker"]);
+  const title = resolveTextStyle(ctx.source, json?.title, HOUSE_STYLE.title, grid, [...hp, "title"]);
+  const subtitle = resolveTextStyle(ctx.source, json?.subtitle, HOUSE_STYLE.subtitle, grid, [...hp, "subtitle"]);
+  const span = json?.span ?? columns;
+  if (span > columns) {
+    throw ctx.source.error([...hp, "span"], `headline span ${span} is more than the story's ${columns} text column${columns > 1 ? "s" : ""}`);
+  }
+  const parts: TextStyle[] = [
+    ...(copy.kicker ? [kicker] : []),
+    ...(copy.title ? [title] : []),
+    ...(copy.subtitle ? [subtitle] : []),
+  ];
+  const needed = parts.reduce((sum, s) => sum + s.leading, 0);
+  const lines = json?.lines ?? (parts.length === 0 ? 0 : Math.ceil(needed / grid.linePitch - 1e-9) + 2);
+  if (lines >= firstArea.lines) {
+    throw ctx.source.error(
+      json?.lines !== undefined ? [...hp, "lines"] : [...path, "area"],
+      `the headline takes ${lines} grid lines, leaving no room for text in an area of ${firstArea.lines} lines`,
+    );
+  }
+  return { lines, span, align: json?.align ?? "center", kicker, title, subtitle };
+}
+
+async function resolvePhoto(ctx: FileContext, photo: PhotoJson, grid: Grid, path: JsonPath): Promise<PhotoSpec> {
+  const area = resolveArea(ctx.source, photo.area, grid, [...path, "area"]);
+  const image = await requireFile(ctx, photo.image, "image", [...path, "image"]);
+  const spec: PhotoSpec = {
+    type: "photo",
+    id: photo.id,
+    area,
+    image,
+    fit: photo.fit ?? "fill",
+    focus: { x: photo.focus?.[0] ?? 0.5, y: photo.focus?.[1] ?? 0.5 },
+    ...(photo.label !== undefined ? { label: photo.label } : {}),
+    labelStyle: resolveTextStyle(ctx.source, photo.labelStyle, HOUSE_STYLE.photoLabel, grid, [...path, "labelStyle"]),
+  };
+  const cap = photo.caption;
+  if (cap) {
+    const cp: JsonPath = [...path, "caption"];
+    const copy = await requireCopy(ctx, cap.copy, photo.id, [...cp, "copy"]);
+    const style = resolveBodyStyle(ctx.source, cap.style, HOUSE_STYLE.caption, grid, [...cp, "style"]);
+    const position = cap.position ?? "right";
+    const width = areaWidth(area, grid);
+    let measurePt: number;
+    if (cap.measure !== undefined) {
+      measurePt = pt(ctx.source, cap.measure, gridUnits(grid, style.size), [...cp, "measure"]);
+      if (position === "below") {
+        checkMeasure(ctx, measurePt, cap.measure, 1, 0, width, `the photo's area (${area.span} grid columns)`, [...cp, "measure"]);
+      } else if (measurePt + grid.gutter >= width) {
+        throw ctx.source.error(
+          [...cp, "measure"],
+          `measure "${cap.measure}" (${fmt(measurePt)} pt) plus a gutter leaves no room for the photo beside it: the area is ${fmt(width)} pt wide`,
+        );
+      }
+    } else {
+      // Beside the photo: one grid column; below: the photo's width.
+      measurePt = position === "below" ? width : grid.columnWidth;
+    }
+    spec.caption = {
+      copy,
+      position,
+      measure: measurePt / style.size,
+      style,
+      credit: resolveTextStyle(ctx.source, cap.credit, HOUSE_STYLE.credit, grid, [...cp, "credit"]),
+    };
+  }
+  return spec;
+}
+
+async function resolveSidebar(ctx: FileContext, box: SidebarJson, grid: Grid, path: JsonPath): Promise<SidebarSpec> {
+  const area = resolveArea(ctx.source, box.area, grid, [...path, "area"]);
+  const body = resolveBodyStyle(ctx.source, box.body, HOUSE_STYLE.body, grid, [...path, "body"]);
+  const units = gridUnits(grid, body.size);
+  const borderWeight = box.borderWeight !== undefined ? pt(ctx.source, box.borderWeight, units, [...path, "borderWeight"]) : 1;
+  const padding = box.padding !== undefined ? pt(ctx.source, box.padding, units, [...path, "padding"]) : 0.5 * body.size;
+  const columns = box.columns ?? 1;
+  const inner = areaWidth(area, grid) - 2 * (borderWeight + padding);
+  let measure: number | undefined;
+  if (box.measure !== undefined) {
+    const measurePt = pt(ctx.source, box.measure, units, [...path, "measure"]);
+    checkMeasure(ctx, measurePt, box.measure, columns, grid.gutter, inner, "the inside of the box (area less border and padding)", [...path, "measure"]);
+    measure = measurePt / body.size;
+  } else if ((inner - (columns - 1) * grid.gutter) / columns < body.size) {
+    throw ctx.source.error([...path, "columns"], `${columns} text columns do not fit inside the box (${fmt(inner)} pt)`);
+  }
+  const items: StoryCopy[] = [];
+  for (const [i, written] of box.items.entries()) {
+    items.push(await requireCopy(ctx, written, box.id, [...path, "items", i]));
+  }
+  return {
+    type: "sidebar",
+    id: box.id,
+    area,
+    title: box.title,
+    titleStyle: resolveTextStyle(ctx.source, box.titleStyle, HOUSE_STYLE.sidebarTitle, grid, [...path, "titleStyle"]),
+    titleBar: box.titleBar !== undefined ? resolveColour(box.titleBar) : { c: 0, m: 0, y: 0, k: 15 },
+    border: box.border ?? "plain",
+    borderWeight,
+    padding,
+    columns,
+    ...(measure !== undefined ? { measure } : {}),
+    items,
+    itemHead: resolveTextStyle(ctx.source, box.itemHead, HOUSE_STYLE.sidebarItemHead, grid, [...path, "itemHead"]),
+    body,
+    credit: resolveTextStyle(ctx.source, box.credit, HOUSE_STYLE.credit, grid, [...path, "credit"]),
+    ...(box.dateline !== undefined ? { dateline: box.dateline } : {}),
+  };
+}
+
+/**
+ * Rules. A grid line's box is one line pitch tall, its text (body size) at the top and the
+ * leading gap (pitch − body size) below. A vertical rule stands in the middle of the gutter
+ * before `column`, from the top of line `line` to the foot of the text on its last line; a
+ * horizontal rule lies in the middle of the gap above line `line`, across `span` columns.
+ */
+function resolveRule(ctx: FileContext, rule: RuleJson, index: number, grid: Grid, path: JsonPath): RuleSpec {
+  const src = ctx.source;
+  const gap = grid.linePitch - grid.bodySize;
+  let x1: number, y1: number, x2: number, y2: number;
+  if (rule.orientation === "vertical") {
+    if (rule.span !== undefined) throw src.error([...path, "span"], `a vertical rule has no span; give lines (its length in grid lines)`, { atKey: true });
+    if (rule.lines === undefined) throw src.error(path, `a vertical rule needs lines: how many grid lines long it is`);
+    if (rule.column < 2 || rule.column > grid.columns) {
+      throw src.error([...path, "column"], `a vertical rule stands in the gutter before a column: column must be 2–${grid.columns}, found ${rule.column}`);
+    }
+    resolveArea(src, { column: rule.column, span: 1, line: rule.line, lines: rule.lines }, grid, path);
+    x1 = x2 = columnX(grid, rule.column - 1) - grid.gutter / 2;
+    y1 = lineY(grid, rule.line - 1);
+    y2 = lineY(grid, rule.line - 1 + rule.lines) - gap;
+  } else {
+    if (rule.lines !== undefined) throw src.error([...path, "lines"], `a horizontal rule has no lines; give span (its length in grid columns)`, { atKey: true });
+    if (rule.span === undefined) throw src.error(path, `a horizontal rule needs span: how many grid columns long it is`);
+    if (rule.line < 2 || rule.line > grid.lines) {
+      throw src.error([...path, "line"], `a horizontal rule lies in the gap above a grid line: line must be 2–${grid.lines}, found ${rule.line}`);
+    }
+    resolveArea(src, { column: rule.column, span: rule.span, line: rule.line, lines: 1 }, grid, path);
+    y1 = y2 = lineY(grid, rule.line - 1) - gap / 2;
+    x1 = columnX(grid, rule.column - 1);
+    x2 = columnX(grid, rule.column - 1 + rule.span) - grid.gutter;
+  }
+  return {
+    type: "rule",
+    id: rule.id ?? `rule-${index + 1}`,
+    x1,
+    y1,
+    x2,
+    y2,
+    weight: rule.weight !== undefined ? pt(src, rule.weight, gridUnits(grid), [...path, "weight"]) : 0.5,
+    style: rule.style ?? "solid",
+    color: rule.color !== undefined ? resolveColour(rule.color) : { ...BLACK },
+  };
+}
+
+/** Grid rectangles an item covers (rules cover none). */
+export function itemAreas(item: ItemSpec): GridArea[] {
+  switch (item.type) {
+    case "story":
+      return item.areas;
+    case "photo":
+    case "sidebar":
+      return [item.area];
+    case "rule":
+      return [];
+  }
+}
+
+function intersect(a: GridArea, b: GridArea): GridArea | undefined {
+  const column = Math.max(a.column, b.column);
+  const line = Math.max(a.line, b.line);
+  const colEnd = Math.min(a.column + a.span, b.column + b.span);
+  const lineEnd = Math.min(a.line + a.lines, b.line + b.lines);
+  if (colEnd <= column || lineEnd <= line) return undefined;
+  return { column, span: colEnd - column, line, lines: lineEnd - line };
+}
+
+/** Items whose areas share grid cells: a warning each, naming both ids and the shared cells (1-based). */
+export function findOverlaps(items: readonly ItemSpec[], page: number): Warning[] {
+  const warnings: Warning[] = [];
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i]!;
+      const b = items[j]!;
+      const shared = itemAreas(a).flatMap((ra) => itemAreas(b).map((rb) => intersect(ra, rb))).find((x) => x !== undefined);
+      if (!shared) continue;
+      warnings.push({
+        code: "overlap",
+        itemId: a.id,
+        message: `page ${page}: items "${a.id}" and "${b.id}" overlap at columns ${shared.column + 1}–${shared.column + shared.span}, lines ${shared.line + 1}–${shared.line + shared.lines}`,
+      });
+    }
+  }
+  return warnings;
+}

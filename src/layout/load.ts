@@ -1,0 +1,190 @@
+/**
+ * loadLayout: a layout file → EditionSpec (every length in pt, every path absolute, the copy
+ * read), or one PaibanError naming the file, the JSON path and what was expected.
+ *
+ *   read → strict JSON (line:column on syntax errors) → schema (zod) → resolve (units, grid,
+ *   files, copy) → warnings (overlaps, copy problems)
+ */
+import { readFile } from "node:fs/promises";
+import { basename, dirname, extname, resolve } from "node:path";
+import { PaibanError, type Warning } from "../common/diagnostics.js";
+import { LayoutSource } from "./errors.js";
+import { type FileContext, requireFile } from "./files.js";
+import { gridUnits, pt, resolveGeometry } from "./geometry.js";
+import { findOverlaps, resolveItem } from "./items.js";
+import { type JsonPath, JsonSyntaxError, lineColumn, parseJson, pathText } from "./json.js";
+import {
+  FONT_ROLES,
+  type FontFileJson,
+  type ItemJson,
+  type LayoutJson,
+  type PageOverrideJson,
+  type RunningHeadJson,
+} from "./schema.js";
+import { HOUSE_STYLE, resolveTextStyle } from "./styles.js";
+import type { EditionSpec, FontFile, FontRole, Grid, PageSpec, RunningHeadSpec } from "./types.js";
+import { checkLayoutSchema } from "./validate.js";
+
+export { layoutJsonSchema } from "./schema.js";
+
+export async function loadLayout(file: string): Promise<{ edition: EditionSpec; warnings: Warning[] }> {
+  const source = await readLayoutSource(file);
+  const json = checkLayoutSchema(source);
+  const abs = resolve(file);
+  const ctx: FileContext = { source, dir: dirname(abs), warnings: [] };
+  const edition: EditionSpec = {
+    name: basename(abs, extname(abs)),
+    file: abs,
+    paper: json.paper,
+    date: json.date,
+    fonts: await resolveFonts(ctx, json),
+    pages: await resolvePages(ctx, json),
+  };
+  return { edition, warnings: ctx.warnings };
+}
+
+/** The same check as loadLayout, for `paiban validate`: the CLI prints "ok" and the warnings. */
+export const validateLayout = loadLayout;
+
+/** Read and parse the file; every failure becomes a PaibanError naming the file. */
+export async function readLayoutSource(file: string): Promise<LayoutSource> {
+  let text: string;
+  try {
+    const bytes = await readFile(file);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? `layout file not found (looked at ${resolve(file)})`
+        : code === "EISDIR"
+          ? "this is a folder, not a layout file"
+          : err instanceof TypeError
+            ? "layout file is not UTF-8 text; save it as UTF-8"
+            : `layout file cannot be read: ${(err as Error).message}`;
+    throw new PaibanError(why, { file });
+  }
+  try {
+    return new LayoutSource(file, text, parseJson(text));
+  } catch (err) {
+    if (!(err instanceof JsonSyntaxError)) throw err;
+    const { line, column } = lineColumn(text, err.offset);
+    throw new PaibanError(`JSON syntax error: ${err.message}`, { file, where: `${line}:${column}` });
+  }
+}
+
+async function resolveFonts(ctx: FileContext, json: LayoutJson): Promise<EditionSpec["fonts"]> {
+  const fonts: EditionSpec["fonts"] = {};
+  for (const role of FONT_ROLES) {
+    const faces = json.fonts?.[role];
+    if (!faces) continue;
+    const out: { regular?: FontFile; bold?: FontFile } = {};
+    for (const weight of ["regular", "bold"] as const) {
+      const face = faces[weight];
+      if (face !== undefined) out[weight] = await resolveFontFile(ctx, face, ["fonts", role, weight]);
+    }
+    fonts[role as FontRole] = out;
+  }
+  return fonts;
+}
+
+async function resolveFontFile(ctx: FileContext, face: FontFileJson, path: JsonPath): Promise<FontFile> {
+  if (typeof face === "string") return { file: await requireFile(ctx, face, "font file", path) };
+  const file = await requireFile(ctx, face.file, "font file", [...path, "file"]);
+  return face.face !== undefined ? { file, face: face.face } : { file };
+}
+
+interface PageSource {
+  number: number;
+  name: string;
+  runningHead?: RunningHeadJson;
+  items: ItemJson[];
+  override?: PageOverrideJson;
+  /** Where this page's keys are in the file: [] for a one-page layout, ["pages", i] otherwise. */
+  path: JsonPath;
+}
+
+/** The pages the file describes: one at top level (items) or an edition (pages) — exactly one. */
+function pageSources(ctx: FileContext, json: LayoutJson): PageSource[] {
+  const src = ctx.source;
+  if (json.items !== undefined && json.pages !== undefined) {
+    throw src.error(["pages"], `give either "items" (a one-page layout) or "pages" (an edition), not both`, { atKey: true });
+  }
+  if (json.items !== undefined) {
+    return [{ number: json.number ?? 1, name: json.name ?? "", runningHead: json.runningHead, items: json.items, path: [] }];
+  }
+  if (json.pages === undefined) {
+    throw src.error([], `the layout has neither "items" (a one-page layout) nor "pages" (an edition): give one of them`);
+  }
+  for (const key of ["number", "name"] as const) {
+    if (json[key] !== undefined) {
+      throw src.error([key], `in an edition "${key}" belongs to each page in "pages", not to the top level`, { atKey: true });
+    }
+  }
+  const seen = new Map<number, number>();
+  return json.pages.map((p, i) => {
+    const first = seen.get(p.number);
+    if (first !== undefined) throw src.error(["pages", i, "number"], `duplicate page number ${p.number} (already pages[${first}])`);
+    seen.set(p.number, i);
+    return {
+      number: p.number,
+      name: p.name ?? "",
+      runningHead: p.runningHead ?? json.runningHead,
+      items: p.items,
+      override: p.page,
+      path: ["pages", i],
+    };
+  });
+}
+
+async function resolvePages(ctx: FileContext, json: LayoutJson): Promise<PageSpec[]> {
+  const pages: PageSpec[] = [];
+  for (const page of pageSources(ctx, json)) pages.push(await resolvePage(ctx, json, page));
+  return pages;
+}
+
+async function resolvePage(ctx: FileContext, json: LayoutJson, page: PageSource): Promise<PageSpec> {
+  const geometry = resolveGeometry(ctx.source, json.page, page.override, [...page.path, "page"]);
+  const itemsPath: JsonPath = [...page.path, "items"];
+  const ids = new Map<string, number>();
+  const items = [];
+  for (const [i, item] of page.items.entries()) {
+    const path = [...itemsPath, i];
+    if (item.id !== undefined) {
+      const first = ids.get(item.id);
+      if (first !== undefined) {
+        throw ctx.source.error([...path, "id"], `duplicate item id "${item.id}" (already used by ${pathText([...itemsPath, first])})`);
+      }
+      ids.set(item.id, i);
+    }
+    items.push(await resolveItem(ctx, item, i, geometry.grid, path));
+  }
+  ctx.warnings.push(...findOverlaps(items, page.number));
+  const spec: PageSpec = { number: page.number, name: page.name, ...geometry, items };
+  if (page.runningHead) {
+    spec.runningHead = resolveRunningHead(ctx, json, page, geometry.grid, [...page.path, "runningHead"]);
+  }
+  return spec;
+}
+
+const WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+
+/** 星期三 for 2024-11-27. */
+export function weekdayOf(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
+}
+
+function resolveRunningHead(ctx: FileContext, json: LayoutJson, page: PageSource, grid: Grid, path: JsonPath): RunningHeadSpec {
+  const head = page.runningHead!;
+  return {
+    paper: json.paper,
+    pageName: head.pageName ?? page.name,
+    date: json.date,
+    weekday: head.weekday ?? weekdayOf(json.date),
+    ...(head.editor !== undefined ? { editor: head.editor } : {}),
+    style: resolveTextStyle(ctx.source, head.style, HOUSE_STYLE.runningHead, grid, [...path, "style"]),
+    nameStyle: resolveTextStyle(ctx.source, head.nameStyle, HOUSE_STYLE.runningHeadName, grid, [...path, "nameStyle"]),
+    ruleWeight: head.ruleWeight !== undefined ? pt(ctx.source, head.ruleWeight, gridUnits(grid), [...path, "ruleWeight"]) : 0.75,
+  };
+}
