@@ -14,7 +14,7 @@
  * reports line/column of errors); gray-matter is unmaintained and pulls in js-yaml 3.
  */
 import { readFile } from "node:fs/promises";
-import { parseDocument, isMap, isScalar, type Pair } from "yaml";
+import { parseDocument, isMap, isScalar, type Pair, type Scalar } from "yaml";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import type { StoryCopy } from "./types.js";
 import { decodeCopyBytes, lineOfByte } from "./decode.js";
@@ -98,8 +98,7 @@ function parseFrontMatter(yamlText: string, firstLine: number, file: string): Pa
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
-    const pos = err.linePos?.[0];
-    const where = pos ? `${pos.line + firstLine - 1}:${pos.col}` : undefined;
+    const where = positionIn(yamlText, err.pos[0], firstLine);
     throw new PaibanError(`front matter is not valid YAML: ${err.message.split("\n")[0]}`, { file, where });
   }
   if (doc.contents === null) return {};
@@ -112,7 +111,7 @@ function parseFrontMatter(yamlText: string, firstLine: number, file: string): Pa
     const where = lineOf(yamlText, pair.key, firstLine);
     if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) {
       throw new PaibanError(
-        `unknown front-matter key "${key}"${didYouMean(key, FRONT_MATTER_KEYS)}; the keys are ${FRONT_MATTER_KEYS.join(", ")}`,
+        `unknown front-matter key "${key}"${didYouMean(key, FRONT_MATTER_KEYS)} (keys: ${FRONT_MATTER_KEYS.join(", ")})`,
         { file, where },
       );
     }
@@ -121,17 +120,36 @@ function parseFrontMatter(yamlText: string, firstLine: number, file: string): Pa
     if (!isScalar(value) || typeof value.value === "object") {
       throw new PaibanError(`front-matter key "${key}" must be one line of text`, { file, where });
     }
-    const text = joinLines(String(value.value).split("\n"));
+    const text = scalarText(yamlText, value);
     if (text !== "") out[key as FrontKey] = text;
   }
   return out;
 }
 
-function lineOf(yamlText: string, node: unknown, firstLine: number): string | undefined {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  if (!range) return undefined;
-  const before = yamlText.slice(0, range[0]);
+/**
+ * A front-matter value as one line. YAML folds a value written over several lines with a space
+ * between the lines, which is wrong between Chinese characters; such values are re-joined from
+ * their source lines the way paragraph lines are.
+ */
+function scalarText(yamlText: string, node: Scalar): string {
+  const value = String(node.value);
+  const range = node.range;
+  const source = range ? yamlText.slice(range[0], range[1]) : "";
+  if (!source.includes("\n")) return value.trim();
+  let lines = source.split("\n");
+  if (node.type === "BLOCK_FOLDED" || node.type === "BLOCK_LITERAL") lines = lines.slice(1);
+  else if (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") return joinLines(value.split(" "));
+  return joinLines(lines);
+}
+
+function positionIn(yamlText: string, offset: number, firstLine: number): string {
+  const before = yamlText.slice(0, offset);
   const line = before.split("\n").length;
   const col = before.length - before.lastIndexOf("\n");
   return `${line + firstLine - 1}:${col}`;
+}
+
+function lineOf(yamlText: string, node: unknown, firstLine: number): string | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range ? positionIn(yamlText, range[0], firstLine) : undefined;
 }
