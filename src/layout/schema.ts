@@ -48,7 +48,7 @@ const PATTERN: Record<Need, string> = {
 
 function length(need: Need, description: string) {
   return z
-    .string({ error: (iss) => (iss.input === undefined ? undefined : explainBadLength(iss.input, need)) })
+    .string({ error: (iss) => (iss.input === undefined ? `missing: expected a length such as "3mm" or "11em"` : explainBadLength(iss.input, need)) })
     .regex(new RegExp(PATTERN[need]), { error: (iss) => explainBadLength(iss.input, need) })
     .describe(description);
 }
@@ -57,7 +57,7 @@ const Length = (d: string) => length("non-negative", d);
 const PositiveLength = (d: string) => length("positive", d);
 
 const FontSize = z
-  .string({ error: (iss) => (iss.input === undefined ? undefined : explainBadFontSize(iss.input)) })
+  .string({ error: (iss) => (iss.input === undefined ? `missing: expected a font size such as "小五" or "9pt"` : explainBadFontSize(iss.input)) })
   .regex(new RegExp(FONT_SIZE_PATTERN), { error: (iss) => explainBadFontSize(iss.input) })
   .describe(`Font size: a size name (${Object.keys(SIZE_NAMES).join(" ")}) or a length such as "9pt"`)
   .meta({ id: "FontSize" });

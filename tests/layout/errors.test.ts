@@ -196,6 +196,30 @@ describe("layout errors: the grid", () => {
     );
   });
 
+  it("a stepped area names the rectangle at fault", async () => {
+    expect(await errorOf("stepped-area-beyond.json")).toBe(
+      at("stepped-area-beyond.json", "items[0].area[1].span", "span 12 from column 1 reaches column 12, beyond the grid's 9 columns; at most 9 fit here (line 41, column 19)"),
+    );
+  });
+
+  it("a unit that means nothing where it is used (em in the trim)", async () => {
+    expect(await errorOf("em-in-trim.json")).toBe(
+      at("em-in-trim.json", "page.trim.width", '"300em": em/字 cannot be used here (no body size yet); use mm or pt (line 7, column 16)'),
+    );
+  });
+
+  it("a missing length", async () => {
+    expect(await errorOf("missing-length.json")).toBe(
+      at("missing-length.json", "page.trim.height", 'missing: expected a length such as "3mm" or "11em" (line 6, column 13)'),
+    );
+  });
+
+  it("a vertical rule given a span", async () => {
+    expect(await errorOf("rule-span-on-vertical.json")).toBe(
+      at("rule-span-on-vertical.json", "items[1].span", "a vertical rule has no span; give lines (its length in grid lines) (line 45, column 7)"),
+    );
+  });
+
   it("type area larger than the trim", async () => {
     expect(await errorOf("type-area-outside-trim.json")).toBe(
       at(
