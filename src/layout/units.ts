@@ -155,8 +155,3 @@ export function fontSizeToPt(text: string, ctx: UnitContext): number | UnitProbl
   if (named !== undefined) return named;
   return lengthToPt(text, ctx);
 }
-
-/** Round to 1/1000 pt so resolved specs compare and print cleanly. */
-export function roundPt(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
