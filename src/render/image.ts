@@ -89,8 +89,46 @@ async function readSource(src: string): Promise<Buffer> {
   }
 }
 
+/**
+ * Width and height from a PNG IHDR or a JPEG SOF marker, read straight from the bytes: a
+ * huge image is refused before any decoder (or a truncated file's error) gets a say.
+ */
+export function headerSize(bytes: Buffer): { width: number; height: number } | null {
+  if (bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89504e47 && bytes.toString("latin1", 12, 16) === "IHDR") {
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  }
+  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
+    let at = 2;
+    while (at + 9 < bytes.length) {
+      if (bytes[at] !== 0xff) return null;
+      const marker = bytes[at + 1]!;
+      if (marker === 0xff) {
+        at++;
+        continue;
+      }
+      const length = bytes.readUInt16BE(at + 2);
+      const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+      if (isSof) return { width: bytes.readUInt16BE(at + 7), height: bytes.readUInt16BE(at + 5) };
+      at += 2 + length;
+    }
+  }
+  return null;
+}
+
+function refuseHuge(width: number, height: number, src: string): void {
+  const mp = (width * height) / 1e6;
+  if (mp > MAX_MEGAPIXELS) {
+    throw new PaibanError(
+      `image is ${width}×${height} = ${mp.toFixed(0)} megapixels; more than ${MAX_MEGAPIXELS} is refused`,
+      { file: src },
+    );
+  }
+}
+
 /** Header facts without decoding pixels; refuses huge and unreadable images. */
 async function orientedSize(bytes: Buffer, src: string): Promise<{ width: number; height: number }> {
+  const sniffed = headerSize(bytes);
+  if (sniffed) refuseHuge(sniffed.width, sniffed.height, src);
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -99,13 +137,7 @@ async function orientedSize(bytes: Buffer, src: string): Promise<{ width: number
   }
   const { width, height } = meta;
   if (!width || !height) throw new PaibanError("image has no size in its header (corrupt?)", { file: src });
-  const mp = (width * height) / 1e6;
-  if (mp > MAX_MEGAPIXELS) {
-    throw new PaibanError(
-      `image is ${width}×${height} = ${mp.toFixed(0)} megapixels; more than ${MAX_MEGAPIXELS} is refused`,
-      { file: src },
-    );
-  }
+  refuseHuge(width, height, src);
   const swapped = (meta.orientation ?? 1) >= 5;
   return swapped ? { width: height, height: width } : { width, height };
 }
