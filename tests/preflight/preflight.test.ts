@@ -1,0 +1,124 @@
+import { describe, it, expect, beforeAll } from "vitest";
+import { readFileSync, writeFileSync, createWriteStream } from "node:fs";
+import { join } from "node:path";
+import PDFKit from "pdfkit";
+import { PDFDocument, PDFName, rgb, cmyk } from "pdf-lib";
+import { writePdf } from "../../src/render/pdf.js";
+import { preflight } from "../../src/preflight/preflight.js";
+import { PaibanError } from "../../src/common/diagnostics.js";
+import { makeAlphaPng, makePhoto, sampleDocument, tempDir } from "../render/helpers.js";
+
+let dir: string;
+let printFile: string;
+let proofFile: string;
+
+const codes = (r: { problems: { code: string }[] }) => [...new Set(r.problems.map((p) => p.code))].sort();
+
+beforeAll(async () => {
+  dir = tempDir("paiban-preflight-");
+  const doc = sampleDocument(await makePhoto(dir), await makeAlphaPng(dir));
+  printFile = join(dir, "print.pdf");
+  proofFile = join(dir, "proof.pdf");
+  await writePdf(doc, { out: printFile, mode: "print", cacheDir: join(dir, "cache") });
+  await writePdf(doc, { out: proofFile, mode: "proof", proofTime: "2024-11-27 18:05", cacheDir: join(dir, "cache") });
+}, 60_000);
+
+describe("preflight of our own PDFs", () => {
+  it("passes the print PDF and reports its facts", async () => {
+    const r = await preflight(printFile);
+    expect(r.problems).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.facts.pages).toBe(1);
+    expect(r.facts.pdfx).toEqual({ version: "PDF/X-1a:2001", conformance: "PDF/X-1a:2001", trapped: "False", outputIntent: "IFRA26" });
+    expect(r.facts.boxes[0]!.trim).toBeDefined();
+    expect(r.facts.boxes[0]!.bleed).toBeDefined();
+    expect(r.facts.images.every((i) => i.ppi! >= 200)).toBe(true);
+  });
+
+  it("fails the proof PDF and names why", async () => {
+    const r = await preflight(proofFile);
+    expect(r.ok).toBe(false);
+    expect(codes(r)).toEqual(["image-resolution", "pdfx-output-intent", "pdfx-trapped", "pdfx-version", "rgb-colour", "transparency"]);
+    const rgbProblem = r.problems.find((p) => p.code === "rgb-colour")!;
+    expect(rgbProblem.page).toBe(1);
+    expect(rgbProblem.message).toMatch(/RGB/);
+  });
+});
+
+describe("preflight of other PDFs", () => {
+  it("flags a plain office PDF: standard font not embedded, RGB, no boxes, no PDF/X", async () => {
+    const file = join(dir, "office.pdf");
+    await new Promise<void>((resolve) => {
+      const doc = new PDFKit({ size: "A4" });
+      const stream = createWriteStream(file);
+      stream.on("finish", () => resolve());
+      doc.pipe(stream);
+      doc.fillColor("#336699").fontSize(14).text("Hello newsroom", 72, 72);
+      doc.end();
+    });
+    const r = await preflight(file);
+    expect(r.ok).toBe(false);
+    expect(codes(r)).toEqual(
+      expect.arrayContaining(["font-not-embedded", "rgb-colour", "box-missing", "pdfx-version", "pdfx-output-intent", "pdfx-trapped"]),
+    );
+    expect(r.facts.fonts[0]).toMatchObject({ name: "Helvetica", embedded: false, subset: false });
+  });
+
+  it("flags inconsistent boxes and over-limit ink inside the trim", async () => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([400, 400]);
+    page.setTrimBox(10, 10, 380, 380);
+    page.setBleedBox(20, 20, 370, 370); // smaller than the trim: wrong
+    page.drawRectangle({ x: 50, y: 50, width: 100, height: 100, color: cmyk(1, 1, 1, 1) });
+    page.drawRectangle({ x: 200, y: 50, width: 100, height: 100, color: cmyk(0.6, 0.5, 0.5, 0.9) });
+    const file = join(dir, "boxes.pdf");
+    writeFileSync(file, await pdf.save());
+    const r = await preflight(file);
+    expect(codes(r)).toEqual(expect.arrayContaining(["box-inconsistent", "ink-limit"]));
+    expect(r.facts.maxInk).toBe(400);
+  });
+
+  it("ignores registration-colour marks outside the trim", async () => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([400, 400]);
+    page.setTrimBox(40, 40, 360, 360);
+    page.setBleedBox(30, 30, 370, 370);
+    page.drawLine({ start: { x: 0, y: 40 }, end: { x: 25, y: 40 }, color: cmyk(1, 1, 1, 1) });
+    page.drawRectangle({ x: 100, y: 100, width: 50, height: 50, color: cmyk(0, 0, 0, 1) });
+    const file = join(dir, "marks.pdf");
+    writeFileSync(file, await pdf.save());
+    const r = await preflight(file);
+    expect(codes(r)).not.toContain("ink-limit");
+    expect(r.facts.maxInk).toBe(100);
+  });
+
+  it("flags RGB drawn by another producer", async () => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([200, 200]);
+    page.drawRectangle({ x: 10, y: 10, width: 50, height: 50, color: rgb(1, 0, 0) });
+    const file = join(dir, "rgb.pdf");
+    writeFileSync(file, await pdf.save());
+    const r = await preflight(file);
+    expect(codes(r)).toContain("rgb-colour");
+    expect(r.facts.colorSpaces).toContain("DeviceRGB");
+  });
+
+  it("catches a print PDF whose Trapped key was removed", async () => {
+    const pdf = await PDFDocument.load(readFileSync(printFile), { updateMetadata: false });
+    const info = pdf.context.lookup(pdf.context.trailerInfo.Info) as import("pdf-lib").PDFDict;
+    info.delete(PDFName.of("Trapped"));
+    const file = join(dir, "untrapped.pdf");
+    writeFileSync(file, await pdf.save({ useObjectStreams: false }));
+    const r = await preflight(file);
+    // pdf-lib also rewrote the header as PDF 1.7, which X-1a:2001 does not allow.
+    expect(codes(r)).toEqual(["pdfx-trapped", "pdfx-version"]);
+    expect(r.problems.find((p) => p.code === "pdfx-version")!.message).toMatch(/PDF 1\.7/);
+  });
+
+  it("refuses what is not a PDF with a PaibanError", async () => {
+    const file = join(dir, "not.pdf");
+    writeFileSync(file, "hello");
+    await expect(preflight(file)).rejects.toBeInstanceOf(PaibanError);
+    await expect(preflight(join(dir, "missing.pdf"))).rejects.toThrow(/cannot read/);
+  });
+});
