@@ -2,6 +2,7 @@
 /** The `paiban` command line. */
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
+import { renderCommand, validateCommand } from "./render.js";
 import { typesetCommand } from "./typeset.js";
 
 const cli = yargs(hideBin(process.argv))
@@ -23,6 +24,8 @@ const cli = yargs(hideBin(process.argv))
     process.exit(2);
   });
 
+renderCommand(cli);
+validateCommand(cli);
 typesetCommand(cli);
 
 await cli.parseAsync();

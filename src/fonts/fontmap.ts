@@ -55,7 +55,10 @@ export interface ResolvedFont {
 }
 
 export interface FontMap {
+  /** The font for a role; warns (once) when the role falls back to another's font. */
   resolve(role: FontRole, weight: Weight): ResolvedFont;
+  /** The same, without a warning: for glyph fallback chains, where no role is being asked for. */
+  peek(role: FontRole, weight: Weight): ResolvedFont;
   /** Fallback warnings given so far (one per role and weight). */
   warnings(): Warning[];
   /** Every role and weight with the file it resolves to (for `paiban fonts`). */
@@ -100,8 +103,15 @@ export function makeFontMap(overrides: FontOverrides = {}): FontMap {
     return found;
   };
 
+  const peek = (role: FontRole, weight: Weight): ResolvedFont => {
+    const found = lookup(role, weight);
+    if (!found) throw new Error(`no font at all for role ${role}`);
+    return found;
+  };
+
   return {
     resolve,
+    peek,
     warnings: () => [...warned.values()],
     table: () => FONT_ROLES.flatMap((role) => (["regular", "bold"] as const).map((w) => lookup(role, w)!)),
   };

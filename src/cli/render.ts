@@ -1,0 +1,60 @@
+/** `paiban render` and `paiban validate`. */
+import type { Argv } from "yargs";
+import { loadLayout } from "../layout/index.js";
+import { render } from "../pipeline/render.js";
+import { handle } from "./run.js";
+
+interface RenderArgs {
+  layout: string;
+  out?: string;
+  report?: string;
+  mode: "print" | "proof";
+  inkLimit?: number;
+  quiet: boolean;
+}
+
+export function renderCommand(y: Argv): Argv {
+  return y.command(
+    "render <layout>",
+    "Make up the page(s) of a layout and write the PDF and the layout report",
+    (b) =>
+      b
+        .positional("layout", { type: "string", demandOption: true, describe: "layout JSON file" })
+        .option("out", { alias: "o", type: "string", describe: "PDF to write (default out/<layout name>.pdf)" })
+        .option("report", { type: "string", describe: "layout report to write (default beside the PDF, .report.json)" })
+        .option("mode", { choices: ["proof", "print"] as const, default: "proof" as const, describe: "proof: watermark, overset flagged; print: CMYK, marks, PDF/X-1a" })
+        .option("ink-limit", { type: "number", describe: "total ink limit for photos, % (default 240)" })
+        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print nothing but errors" })
+        .example("$0 render layouts/quxian.json", "proof PDF and report in out/")
+        .example("$0 render layouts/quxian.json --mode print --out page.pdf", "the PDF for the plant"),
+    handle(async (raw) => {
+      const a = raw as unknown as RenderArgs;
+      const started = performance.now();
+      const r = await render({ layout: a.layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit });
+      if (a.quiet) return;
+      for (const w of r.report.warnings) process.stderr.write(`paiban: warning: ${w.message}\n`);
+      const overset = r.report.stories.filter((s) => s.overset.lines > 0);
+      process.stdout.write(
+        `${r.pdf} (${a.mode}, ${r.document.pages.length} page${r.document.pages.length > 1 ? "s" : ""}, ${(r.bytes / 1024).toFixed(0)} KB) and ${r.reportFile}` +
+          ` in ${Math.round(performance.now() - started)} ms; ` +
+          (overset.length ? `OVERSET: ${overset.map((s) => `${s.id} ${s.overset.lines} lines`).join(", ")}` : "no overset") +
+          "\n",
+      );
+    }),
+  );
+}
+
+export function validateCommand(y: Argv): Argv {
+  return y.command(
+    "validate <layout>",
+    "Check a layout JSON file and the files it names, without rendering",
+    (b) => b.positional("layout", { type: "string", demandOption: true }).example("$0 validate layouts/quxian.json", "prints ok or what is wrong and where"),
+    handle(async (raw) => {
+      const a = raw as unknown as { layout: string };
+      const { edition, warnings } = await loadLayout(a.layout);
+      for (const w of warnings) process.stderr.write(`paiban: warning: ${w.message}\n`);
+      const items = edition.pages.reduce((n, p) => n + p.items.length, 0);
+      process.stdout.write(`${a.layout}: ok (${edition.pages.length} page${edition.pages.length > 1 ? "s" : ""}, ${items} items)\n`);
+    }),
+  );
+}

@@ -1,0 +1,53 @@
+/** Accounting for a flow: the report entry of a story, caption or sidebar item. */
+import type { SetParagraph } from "../typeset/types.js";
+import type { ProofMark } from "../display/types.js";
+import type { FlowColumn, FlowResult } from "./flow.js";
+import type { StoryReport } from "./report.js";
+
+export function storyReport(o: {
+  id: string;
+  kind: StoryReport["kind"];
+  page: number;
+  copy: string;
+  measure: number;
+  columns: FlowColumn[];
+  result: FlowResult;
+  set: SetParagraph[];
+  pitch: number;
+}): StoryReport {
+  const overset = o.result.overset.filter((l) => l.text !== undefined);
+  const lastUsed = o.result.used.reduce((last, u, i) => (u > 0 ? i : last), -1);
+  const underset = overset.length
+    ? 0
+    : o.columns.reduce((n, c, i) => n + (i >= lastUsed ? c.lines - o.result.used[i]! : 0), 0);
+  return {
+    id: o.id,
+    kind: o.kind,
+    page: o.page,
+    copy: o.copy,
+    measure: o.measure,
+    frames: o.columns.map((c, i) => ({ x: c.x, y: c.top, width: c.width, height: c.lines * o.pitch, lines: c.lines, used: o.result.used[i]! })),
+    linesPerColumn: o.result.used,
+    overset: { lines: overset.length, chars: overset.reduce((n, l) => n + [...(l.text ?? "").replace(/\s/g, "")].length, 0) },
+    underset: { lines: underset },
+    paragraphs: o.set.map((p) => ({ text: p.text, lines: p.lines.map((l) => l.text) })),
+  };
+}
+
+/** A red flag on the proof over the last column of a story that overruns. */
+export function oversetMarks(report: StoryReport, columns: FlowColumn[], pitch: number): ProofMark[] {
+  if (!report.overset.lines || !columns.length) return [];
+  const last = columns[columns.length - 1]!;
+  return [
+    {
+      kind: "proof-mark",
+      reason: "overset",
+      x: last.x,
+      y: last.top + Math.max(0, last.lines - 1) * pitch,
+      width: last.width,
+      height: pitch,
+      label: `溢出 ${report.overset.lines} 行 ${report.overset.chars} 字`,
+      itemId: report.id,
+    },
+  ];
+}

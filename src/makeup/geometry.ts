@@ -1,0 +1,44 @@
+/** Grid arithmetic for make-up: areas to rectangles, grid lines to baselines. */
+import type { Grid, GridArea } from "../layout/types.js";
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The rectangle of a grid area on the page, pt. */
+export function areaRect(grid: Grid, area: GridArea): Rect {
+  return {
+    x: grid.left + area.column * (grid.columnWidth + grid.gutter),
+    y: grid.top + area.line * grid.linePitch,
+    width: area.span * grid.columnWidth + (area.span - 1) * grid.gutter,
+    height: area.lines * grid.linePitch,
+  };
+}
+
+/** Top of grid line `line` (0-based), pt. */
+export function lineTop(grid: Grid, line: number): number {
+  return grid.top + line * grid.linePitch;
+}
+
+/** Where the ideographic em box's top sits above the baseline, em (0.88 em, the CJK convention). */
+export const EM_BOX_ASCENT = 0.88;
+
+/** Baseline of text of `size` centred in a line slot of height `pitch` whose top is `top`. */
+export function baselineIn(top: number, pitch: number, size: number): number {
+  return top + (pitch - size) / 2 + EM_BOX_ASCENT * size;
+}
+
+/** Text columns in a rectangle: `count` columns `width` wide, spread so the outer ones touch its edges. */
+export function textColumns(rect: Rect, count: number, width: number): { x: number; width: number }[] {
+  const gap = count > 1 ? (rect.width - count * width) / (count - 1) : 0;
+  return Array.from({ length: count }, (_, k) => ({ x: rect.x + k * (width + gap), width }));
+}
+
+/** The widest measure, in half ems of `size`, that `count` columns with `gutter` between them allow in `width`. */
+export function fittingMeasure(width: number, count: number, gutter: number, size: number): number {
+  const each = (width - (count - 1) * gutter) / count;
+  return Math.floor((each / size) * 2 + 1e-9) / 2;
+}

@@ -1,0 +1,51 @@
+/**
+ * The headline block (标题组): kicker 引题, title 主题, subtitle 副题, stacked and centred (or
+ * flush left) in a frame of whole grid lines (占行), so the body around it stays on the grid.
+ */
+import type { DisplayItem } from "../display/types.js";
+import type { HeadlineSpec, TextStyle } from "../layout/types.js";
+import type { StoryCopy } from "../copy/types.js";
+import type { MakeupContext } from "./context.js";
+import { baselineIn, type Rect } from "./geometry.js";
+import { displayLines, drawLine, type SetLineAt } from "./text.js";
+
+/** Space between the parts of a headline block, as a fraction of the title size. */
+const PART_GAP = 0.35;
+
+export function headlineParts(copy: StoryCopy, spec: HeadlineSpec): { text: string; style: TextStyle; role: string }[] {
+  const parts: { text: string; style: TextStyle; role: string }[] = [];
+  if (copy.kicker) parts.push({ text: copy.kicker, style: spec.kicker, role: "kicker" });
+  if (copy.title) parts.push({ text: copy.title, style: spec.title, role: "title" });
+  if (copy.subtitle) parts.push({ text: copy.subtitle, style: spec.subtitle, role: "subtitle" });
+  return parts;
+}
+
+/** Draw the headline block in `frame`; warns when it is taller than the lines it was given. */
+export function drawHeadline(ctx: MakeupContext, copy: StoryCopy, spec: HeadlineSpec, frame: Rect, itemId: string): DisplayItem[] {
+  const parts = headlineParts(copy, spec);
+  if (!parts.length) return [];
+  const set: { lines: SetLineAt[]; role: string; leading: number }[] = parts.map((p) => ({
+    lines: displayLines(ctx, p.text, p.style, frame.width, spec.align === "center" ? "center" : "left"),
+    role: p.role,
+    leading: p.style.leading,
+  }));
+  const gap = PART_GAP * spec.title.size;
+  const height = set.reduce((h, s) => h + s.lines.length * s.leading, 0) + gap * (set.length - 1);
+  if (height > frame.height + 0.01) {
+    ctx.warnings.push({
+      code: "overset",
+      message: `${itemId}: the headline needs ${height.toFixed(1)} pt but its ${spec.lines} grid lines give ${frame.height.toFixed(1)} pt; give "headline.lines" more lines or a smaller size`,
+      itemId,
+    });
+  }
+  const items: DisplayItem[] = [];
+  let top = frame.y + Math.max(0, (frame.height - height) / 2);
+  for (const part of set) {
+    for (const l of part.lines) {
+      items.push(...drawLine(l, frame.x, baselineIn(top, part.leading, l.style.size), itemId, part.role));
+      top += part.leading;
+    }
+    top += gap;
+  }
+  return items;
+}

@@ -1,0 +1,38 @@
+/**
+ * The running head (报眉) above the type area: date and weekday on the left, the page name
+ * letter-spaced in the middle, the paper and page number (and the editors) on the right, over
+ * the head rule (眉线).
+ */
+import type { DisplayItem } from "../display/types.js";
+import type { Grid, RunningHeadSpec } from "../layout/types.js";
+import type { MakeupContext } from "./context.js";
+import { displayLines, drawLine } from "./text.js";
+
+/** Distance from the head rule to the top of the type area, pt. */
+const RULE_GAP = 6;
+
+export function formatDate(iso: string, weekday?: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${y}年${m}月${d}日${weekday ? ` ${weekday}` : ""}`;
+}
+
+export function makeupRunningHead(ctx: MakeupContext, grid: Grid, head: RunningHeadSpec, pageNumber: number): DisplayItem[] {
+  const id = "running-head";
+  const ruleY = grid.top - RULE_GAP;
+  const items: DisplayItem[] = [];
+  // Head rule: a thick rule over a thin one.
+  items.push({ kind: "rule", x1: grid.left, y1: ruleY, x2: grid.left + grid.width, y2: ruleY, weight: head.ruleWeight, style: "double", color: head.style.color, itemId: id });
+  const baseline = ruleY - head.ruleWeight * 2 - 4;
+  const third = grid.width / 3;
+  const name = displayLines(ctx, head.pageName, head.nameStyle, third, "center")[0]!;
+  items.push(...drawLine(name, grid.left + third, baseline, id, "page-name"));
+  const left = displayLines(ctx, formatDate(head.date, head.weekday), head.style, third, "left")[0]!;
+  items.push(...drawLine(left, grid.left, baseline, id, "date"));
+  const right = displayLines(ctx, `${head.paper}　第${pageNumber}版`, head.style, third, "right")[0]!;
+  items.push(...drawLine(right, grid.left + 2 * third, baseline, id, "paper"));
+  if (head.editor) {
+    const editor = displayLines(ctx, head.editor, head.style, third, "right")[0]!;
+    items.push(...drawLine(editor, grid.left + 2 * third, baseline - head.style.size * 1.6, id, "editor"));
+  }
+  return items;
+}

@@ -1,0 +1,132 @@
+/** Setting the text of an item: paragraphs into flow lines, headline lines, labels. */
+import type { DisplayItem } from "../display/types.js";
+import type { Face } from "../fonts/face.js";
+import type { BodyStyle, TextStyle } from "../layout/types.js";
+import { composeParagraph, type FaceSpan } from "../typeset/compose.js";
+import type { SetLine, SetParagraph } from "../typeset/types.js";
+import type { MakeupContext } from "./context.js";
+import type { FlowLine } from "./flow.js";
+import { baselineIn } from "./geometry.js";
+import { lineRuns } from "./runs.js";
+
+/** The smallest type a newspaper prints legibly (TYPOGRAPHY: 六号 body minimum, 6 pt solid). */
+const MIN_SIZE = 6;
+
+export interface SetLineAt {
+  line: SetLine;
+  faces: Face[];
+  style: TextStyle;
+}
+
+/** Draw a set line with its left edge at `x` and baseline at `y`; missing glyphs get a proof mark. */
+export function drawLine(l: SetLineAt, x: number, y: number, itemId: string, role: string): DisplayItem[] {
+  const items: DisplayItem[] = lineRuns(l.line, l.faces, { x, y, size: l.style.size, color: l.style.color, itemId, role });
+  for (const g of l.line.glyphs) {
+    if (g.id === 0) {
+      items.push({
+        kind: "proof-mark",
+        reason: "missing-glyph",
+        x: x + g.x,
+        y: y - 0.88 * l.style.size,
+        width: l.style.size,
+        height: l.style.size,
+        label: `无字 ${g.text}`,
+        itemId,
+      });
+    }
+  }
+  return items;
+}
+
+/** Warnings for what a set paragraph could not do: missing glyphs, too-small type. */
+export function textWarnings(ctx: MakeupContext, p: SetParagraph, style: TextStyle, itemId: string, paragraph: number): void {
+  for (const m of p.missing) {
+    const cp = m.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+    ctx.warnings.push({
+      code: "missing-glyph",
+      message: `${itemId}: paragraph ${paragraph + 1}, character ${m.offset + 1}: no configured font has ${JSON.stringify(m.char)} (U+${cp}); it is marked in the proof`,
+      itemId,
+      paragraph,
+      offset: m.offset,
+    });
+  }
+  if (style.size < MIN_SIZE && paragraph === 0) {
+    ctx.warnings.push({ code: "small-text", message: `${itemId}: text set at ${style.size} pt, under the ${MIN_SIZE} pt a newspaper prints legibly`, itemId });
+  }
+}
+
+export interface BodyOptions {
+  itemId: string;
+  role: string;
+  /** Column measure, em of the style's size. */
+  measure: number;
+  pitch: number;
+  /** Paragraph index offset (for reports when a story's paragraphs are set in parts). */
+  firstParagraph?: number;
+  /** Faces for the dateline that opens the first paragraph (本报讯), and its length. */
+  dateline?: { length: number; faces: Face[] };
+  lastLine?: "left" | "right" | "center";
+  indent?: number;
+}
+
+/** Set paragraphs in a body style and turn every line into a one-grid-line flow line. */
+export function bodyLines(
+  ctx: MakeupContext,
+  paragraphs: string[],
+  style: BodyStyle,
+  o: BodyOptions,
+): { lines: FlowLine[]; set: SetParagraph[] } {
+  const faces = ctx.faces(style);
+  const lines: FlowLine[] = [];
+  const set = paragraphs.map((text, k) => {
+    const spans: FaceSpan[] = k === 0 && o.dateline ? [{ start: 0, end: o.dateline.length, faces: o.dateline.faces }] : [];
+    const p = composeParagraph(
+      text,
+      faces,
+      {
+        measure: o.measure,
+        size: style.size,
+        indent: o.indent ?? style.indent,
+        style: style.punctuation,
+        kinsoku: style.kinsoku,
+        tracking: style.tracking,
+        lastLine: o.lastLine ?? "left",
+      },
+      spans,
+    );
+    const paragraph = (o.firstParagraph ?? 0) + k;
+    textWarnings(ctx, p, style, o.itemId, paragraph);
+    for (const line of p.lines) {
+      const at: SetLineAt = { line, faces: p.faces, style };
+      lines.push({
+        span: 1,
+        paragraph,
+        text: line.text,
+        width: line.width,
+        draw: (x, top) => drawLine(at, x, baselineIn(top, o.pitch, style.size), o.itemId, o.role),
+      });
+    }
+    return p;
+  });
+  return { lines, set };
+}
+
+/** Set a short text (headline part, label) on as many lines as it needs within `width` pt. */
+export function displayLines(
+  ctx: MakeupContext,
+  text: string,
+  style: TextStyle,
+  width: number,
+  align: "center" | "left" | "right",
+): SetLineAt[] {
+  const faces = ctx.faces(style);
+  const p = composeParagraph(text, faces, {
+    measure: width / style.size,
+    size: style.size,
+    indent: 0,
+    tracking: style.tracking,
+    lastLine: align,
+    avoidOrphans: false,
+  });
+  return p.lines.map((line) => ({ line, faces: p.faces, style }));
+}
