@@ -2,6 +2,7 @@
 /** The `paiban` command line. */
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
+import { fontsCommand, preflightCommand, schemaCommand } from "./misc.js";
 import { renderCommand, validateCommand } from "./render.js";
 import { typesetCommand } from "./typeset.js";
 
@@ -27,5 +28,8 @@ const cli = yargs(hideBin(process.argv))
 renderCommand(cli);
 validateCommand(cli);
 typesetCommand(cli);
+preflightCommand(cli);
+fontsCommand(cli);
+schemaCommand(cli);
 
 await cli.parseAsync();

@@ -10,6 +10,7 @@ interface RenderArgs {
   report?: string;
   mode: "print" | "proof";
   inkLimit?: number;
+  allowMissingGlyphs: boolean;
   quiet: boolean;
 }
 
@@ -24,13 +25,14 @@ export function renderCommand(y: Argv): Argv {
         .option("report", { type: "string", describe: "layout report to write (default beside the PDF, .report.json)" })
         .option("mode", { choices: ["proof", "print"] as const, default: "proof" as const, describe: "proof: watermark, overset flagged; print: CMYK, marks, PDF/X-1a" })
         .option("ink-limit", { type: "number", describe: "total ink limit for photos, % (default 240)" })
+        .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print nothing but errors" })
         .example("$0 render layouts/quxian.json", "proof PDF and report in out/")
         .example("$0 render layouts/quxian.json --mode print --out page.pdf", "the PDF for the plant"),
     handle(async (raw) => {
       const a = raw as unknown as RenderArgs;
       const started = performance.now();
-      const r = await render({ layout: a.layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit });
+      const r = await render({ layout: a.layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs });
       if (a.quiet) return;
       for (const w of r.report.warnings) process.stderr.write(`paiban: warning: ${w.message}\n`);
       const overset = r.report.stories.filter((s) => s.overset.lines > 0);

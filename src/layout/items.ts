@@ -49,6 +49,9 @@ function checkMeasure(
   );
 }
 
+/** Inside a box, columns may stand closer than on the page: half the grid gutter at least. */
+export const BOX_GUTTER = 0.5;
+
 async function resolveStory(ctx: FileContext, story: StoryJson, grid: Grid, path: JsonPath): Promise<StorySpec> {
   const rects = Array.isArray(story.area) ? story.area : [story.area];
   const areas = rects.map((r, i) => resolveArea(ctx.source, r, grid, Array.isArray(story.area) ? [...path, "area", i] : [...path, "area"]));
@@ -181,9 +184,9 @@ async function resolveSidebar(ctx: FileContext, box: SidebarJson, grid: Grid, pa
   let measure: number | undefined;
   if (box.measure !== undefined) {
     const measurePt = pt(ctx.source, box.measure, units, [...path, "measure"]);
-    checkMeasure(ctx, measurePt, box.measure, columns, grid.gutter, inner, "the inside of the box (area less border and padding)", [...path, "measure"]);
+    checkMeasure(ctx, measurePt, box.measure, columns, BOX_GUTTER * grid.gutter, inner, "the inside of the box (area less border and padding)", [...path, "measure"]);
     measure = measurePt / body.size;
-  } else if ((inner - (columns - 1) * grid.gutter) / columns < body.size) {
+  } else if ((inner - (columns - 1) * BOX_GUTTER * grid.gutter) / columns < body.size) {
     throw ctx.source.error([...path, "columns"], `${columns} text columns do not fit inside the box (${fmt(inner)} pt)`);
   }
   const items: StoryCopy[] = [];

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { DisplayItem } from "../display/types.js";
 import type { StoryCopy } from "../copy/types.js";
 import type { Grid, SidebarSpec } from "../layout/types.js";
+import { BOX_GUTTER } from "../layout/items.js";
 import { oversetMarks, storyReport } from "./account.js";
 import type { MakeupContext } from "./context.js";
 import { flowLines, type FlowColumn, type FlowLine, type FlowResult } from "./flow.js";
@@ -30,7 +31,7 @@ export function makeupSidebar(ctx: MakeupContext, grid: Grid, side: SidebarSpec,
   const pitch = grid.linePitch;
   const rect = areaRect(grid, side.area);
   const items: DisplayItem[] = [];
-  items.push({ kind: "border", ...rect, style: side.border, weight: side.borderWeight, color: side.titleStyle.color, itemId: side.id });
+  items.push({ kind: "border", ...rect, style: side.border, weight: side.borderWeight, color: side.titleBar, itemId: side.id });
 
   // Title bar: a tinted band of whole grid lines inside the border, the title centred on it.
   const inset = side.padding / 2;
@@ -39,8 +40,9 @@ export function makeupSidebar(ctx: MakeupContext, grid: Grid, side: SidebarSpec,
   const title = displayLines(ctx, side.title, side.titleStyle, bar.width, "center")[0]!;
   items.push(...drawLine(title, bar.x, baselineIn(rect.y, TITLE_LINES * pitch, side.titleStyle.size), side.id, "title"));
 
-  const inner = { x: rect.x + side.padding, y: rect.y, width: rect.width - 2 * side.padding, height: rect.height };
-  const measure = side.measure ?? fittingMeasure(inner.width, side.columns, grid.gutter, side.body.size);
+  const edge = side.borderWeight + side.padding;
+  const inner = { x: rect.x + edge, y: rect.y, width: rect.width - 2 * edge, height: rect.height };
+  const measure = side.measure ?? fittingMeasure(inner.width, side.columns, BOX_GUTTER * grid.gutter, side.body.size);
   const width = measure * side.body.size;
   const columns: FlowColumn[] = textColumns(inner, side.columns, width).map((c) => ({
     ...c,

@@ -3,7 +3,7 @@
  * PDF, plus the layout report. Used by `paiban render`, and by watch and serve.
  */
 import path from "node:path";
-import type { Warning } from "../common/diagnostics.js";
+import { PaibanError, type Warning } from "../common/diagnostics.js";
 import type { DisplayDocument } from "../display/types.js";
 import { makeFontMap } from "../fonts/fontmap.js";
 import { loadLayout } from "../layout/index.js";
@@ -20,6 +20,8 @@ export interface RenderRequest {
   /** Text for the proof watermark; default: now. */
   proofTime?: string;
   inkLimit?: number;
+  /** Print even when some characters have no glyph (they print as blanks). */
+  allowMissingGlyphs?: boolean;
 }
 
 export interface RenderOutcome {
@@ -56,6 +58,7 @@ export async function render(req: RenderRequest): Promise<RenderOutcome> {
   };
   const { edition, document, report } = await layOut(req.layout);
   lap("layout");
+  if (req.mode === "print" && !req.allowMissingGlyphs) refuseMissingGlyphs(req.layout, report);
   const outputs = defaultOutputs(req.layout);
   const pdf = req.out ?? outputs.pdf;
   const reportFile = req.report ?? (req.out ? req.out.replace(/\.pdf$/i, "") + ".report.json" : outputs.report);
@@ -67,6 +70,18 @@ export async function render(req: RenderRequest): Promise<RenderOutcome> {
   await writeFileAtomically(reportFile, new TextEncoder().encode(`${JSON.stringify(full, null, 1)}\n`));
   lap("report");
   return { edition, document, report: full, pdf, reportFile, bytes: result.bytes, timings };
+}
+
+/** A print PDF with holes in the text is worse than none: say where, write nothing. */
+function refuseMissingGlyphs(layout: string, report: LayoutReport): void {
+  const missing = report.warnings.filter((w) => w.code === "missing-glyph");
+  if (!missing.length) return;
+  const shown = missing.slice(0, 5).map((w) => w.message.replace(/; it is marked in the proof$/, ""));
+  throw new PaibanError(
+    `print refused: ${missing.length} character${missing.length > 1 ? "s" : ""} no configured font can set — ${shown.join("; ")}${missing.length > 5 ? "; …" : ""}. ` +
+      `Fix the copy, configure a font that has them (paiban fonts --check FILE), or pass --allow-missing-glyphs`,
+    { file: layout },
+  );
 }
 
 export function summariseWarnings(warnings: Warning[]): string[] {
