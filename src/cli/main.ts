@@ -16,10 +16,11 @@ const cli = yargs(hideBin(process.argv))
   .alias("h", "help")
   .version()
   .wrap(Math.min(100, process.stdout.columns || 100))
+  // Only usage errors reach here (command handlers report their own failures): exit 2.
   .fail((msg, err) => {
     if (err) {
-      process.stderr.write(`paiban: ${err.message}\n`);
-      process.exit(1);
+      process.stderr.write(`paiban: ${err.message}\n(paiban <command> --help shows the options)\n`);
+      process.exit(2);
     }
     process.stderr.write(`paiban: ${msg}\n(paiban --help lists the commands; paiban <command> --help their options)\n`);
     process.exit(2);

@@ -1,0 +1,50 @@
+/** `paiban typeset`, run as a user runs it. */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { root, seedStories } from "../typeset/setup.js";
+
+const cli = path.join(root, "dist/cli/main.js");
+const run = (args: string[], input = "") => spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8" });
+
+describe("paiban typeset", () => {
+  it("prints each line, a blank line between paragraphs", () => {
+    const r = run(["typeset", "--measure", "5", "--indent", "0"], "一二三四五，六七八\n一二三\n");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("一二三四\n五，六七八\n\n一二三\n");
+  });
+
+  it("--json gives the paragraphs with their lines, each exactly the characters set on it", () => {
+    const lead = seedStories().find((s) => s.id === "lead")!.paragraphs!;
+    const r = run(["typeset", "--measure", "23", "--size", "9", "--json"], `${lead.join("\n")}\n`);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { paragraphs: { text: string; lines: string[] }[] };
+    expect(out.paragraphs.map((p) => p.text)).toEqual(lead);
+    for (const p of out.paragraphs) expect(p.lines.join("")).toBe(p.text);
+    expect(out.paragraphs[0]!.lines[0]).toBe("11月21日召开的市委政协工作会议就推动新时");
+  });
+
+  it("--pdf writes a galley proof", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paiban-galley-"));
+    const pdf = path.join(dir, "g.pdf");
+    const r = run(["typeset", "--measure", "12", "--pdf", pdf], "中文“测试”33618和100%的数据。\n");
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a usage error exits 2 with the reason", () => {
+    const r = run(["typeset", "--measure", "0"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--measure must be a number of em greater than 0");
+    expect(run(["typeset"]).status).toBe(2);
+  });
+
+  it("a missing file exits 1 naming it, without a stack trace", () => {
+    const r = run(["typeset", "no-such-file.txt", "--measure", "5"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("paiban: no-such-file.txt: file not found\n");
+  });
+});
