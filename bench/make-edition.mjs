@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+/**
+ * Writes layouts/edition-16.json: a 16-page edition made from the quxian sample's copy and
+ * photo, in six arrangements so no two neighbouring pages look alike. Run it again after
+ * changing the arrangements; the layout file is what the benchmark and the tests read.
+ *   node bench/make-edition.mjs
+ */
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const S = "../samples/quxian/";
+const lead = (area, extra = {}) => ({
+  type: "story", id: "lead", copy: `${S}lead.md`, area, columns: 3, measure: "23em",
+  headline: { lines: 8, title: { font: "hei", weight: "bold", size: "一号" }, subtitle: { font: "hei", size: "四号" } }, ...extra,
+});
+const rongchang = (area, extra = {}) => ({
+  type: "story", id: "rongchang", copy: `${S}rongchang.md`, area, columns: 3, measure: "23em",
+  headline: { lines: 5, title: { font: "hei", weight: "bold", size: "二号" } }, ...extra,
+});
+const jiangbei = (area, extra = {}) => ({
+  type: "story", id: "jiangbei", copy: `${S}jiangbei.md`, area, columns: 2, measure: "16.5em",
+  headline: { lines: 7, kicker: { font: "hei", size: "小四" }, title: { font: "hei", weight: "bold", size: "小二" } }, ...extra,
+});
+const photo = (area, extra = {}) => ({
+  type: "photo", id: "photo", image: `${S}photo.jpg`, area, fit: "fill", focus: [0.5, 0.45], label: "图片新闻",
+  caption: { copy: `${S}photo.md`, position: "right", measure: "8.5em" }, ...extra,
+});
+const express = (area, items = ["kaizhou", "fengjie", "wushan", "pengshui"], extra = {}) => ({
+  type: "sidebar", id: "express", area, title: "区县快递",
+  titleStyle: { font: "hei", weight: "bold", size: "三号", tracking: "0.5em", color: "white" },
+  titleBar: [0, 100, 100, 10], border: "flower", borderWeight: "1pt", padding: "5pt", columns: 2, measure: "16.5em",
+  dateline: "本报讯", items: items.map((n) => `${S}${n}.md`), itemHead: { font: "hei", weight: "bold", size: "五号" }, ...extra,
+});
+const hrule = (column, span, line, weight = "0.5pt") => ({ type: "rule", orientation: "horizontal", column, span, line, weight });
+const vrule = (column, line, lines) => ({ type: "rule", orientation: "vertical", column, line, lines, weight: "0.5pt" });
+
+/** The sample page as it is. */
+const sample = () => [
+  photo({ column: 1, span: 9, line: 1, lines: 28 }),
+  lead({ column: 1, span: 6, line: 30, lines: 49 }),
+  rongchang({ column: 1, span: 6, line: 81, lines: 25 }),
+  jiangbei({ column: 7, span: 3, line: 30, lines: 44 }),
+  express({ column: 7, span: 3, line: 76, lines: 30 }),
+  hrule(1, 9, 30, "0.75pt"), hrule(1, 6, 80), hrule(7, 3, 75), vrule(7, 31, 44),
+];
+/** Mirror: the side column on the left, the photo at the foot. */
+const mirrored = () => [
+  jiangbei({ column: 1, span: 3, line: 1, lines: 44 }),
+  express({ column: 1, span: 3, line: 46, lines: 30 }),
+  lead({ column: 4, span: 6, line: 1, lines: 49 }),
+  rongchang({ column: 4, span: 6, line: 51, lines: 25 }),
+  photo({ column: 1, span: 9, line: 78, lines: 28 }),
+  hrule(1, 3, 45), hrule(4, 6, 50), hrule(1, 9, 77, "0.75pt"), vrule(4, 1, 76),
+];
+/** No photo: the lead across the page, three stories below it side by side. */
+const textOnly = () => [
+  lead({ column: 1, span: 9, line: 1, lines: 40 }, { columns: 4, measure: undefined }),
+  rongchang({ column: 1, span: 3, line: 42, lines: 64 }, { columns: 2, measure: undefined }),
+  jiangbei({ column: 4, span: 3, line: 42, lines: 64 }),
+  express({ column: 7, span: 3, line: 42, lines: 40 }),
+  hrule(1, 9, 41, "0.75pt"), vrule(4, 42, 64), vrule(7, 42, 64),
+];
+/** A big photo over the top half, the lead under it. */
+const bigPhoto = () => [
+  photo({ column: 1, span: 9, line: 1, lines: 50 }, { caption: { copy: `${S}photo.md`, position: "right", measure: "10em" } }),
+  lead({ column: 1, span: 9, line: 52, lines: 54 }, { columns: 4, measure: undefined }),
+  hrule(1, 9, 51, "0.75pt"),
+];
+/** Fewer items: two stories and the box. */
+const twoStories = () => [
+  rongchang({ column: 1, span: 6, line: 1, lines: 35 }),
+  jiangbei({ column: 1, span: 6, line: 37, lines: 40 }, { columns: 3, measure: "23em" }),
+  express({ column: 7, span: 3, line: 1, lines: 76 }, ["kaizhou", "fengjie", "wushan", "pengshui"], { columns: 1, measure: undefined }),
+  photo({ column: 1, span: 6, line: 78, lines: 28 }, { caption: { copy: `${S}photo.md`, position: "below" } }),
+  hrule(1, 6, 36), hrule(1, 6, 77), vrule(7, 1, 105),
+];
+/** A short page: the box and one story, half the grid left white for an advertisement. */
+const halfPage = () => [
+  jiangbei({ column: 1, span: 6, line: 1, lines: 28 }, { columns: 3, measure: "23em" }),
+  express({ column: 7, span: 3, line: 1, lines: 50 }, ["wushan", "kaizhou"]),
+  hrule(1, 6, 29, "0.75pt"),
+];
+
+const ARRANGEMENTS = [sample, mirrored, textOnly, bigPhoto, twoStories, halfPage];
+const NAMES = ["要闻", "综合", "区县", "视点", "民生", "专题", "文化", "社会", "经济", "理论", "副刊", "法治", "教育", "生态", "履职", "图片"];
+const EDITORS = ["张 敏", "刘 洋", "王 芳", "陈 静", "李 强", "赵 丽", "周 杰", "吴 霞"];
+
+const pages = NAMES.map((name, i) => ({
+  number: i + 1,
+  name,
+  runningHead: { pageName: name, editor: `责任编辑 ${EDITORS[i % EDITORS.length]}　美术编辑 ${EDITORS[(i + 3) % EDITORS.length]}` },
+  items: ARRANGEMENTS[(i * 5) % ARRANGEMENTS.length](),
+}));
+
+const layout = {
+  $schema: "../schema/layout.schema.json",
+  paper: "重庆政协报",
+  date: "2024-11-27",
+  page: {
+    trim: "对开",
+    bleed: "3mm",
+    typeArea: { top: "30mm", left: "25mm" },
+    grid: { columns: 9, columnWidth: "11em", gutter: "1em", bodySize: "小五", linePitch: "13.5pt", lines: 105 },
+  },
+  pages,
+};
+const out = fileURLToPath(new URL("../layouts/edition-16.json", import.meta.url));
+writeFileSync(out, `${JSON.stringify(layout, null, 1)}\n`);
+console.log(`wrote ${out}`);

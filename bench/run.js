@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+/**
+ * paiban benchmark: `npm run bench` (builds first), or `node bench/run.js` after a build.
+ *
+ *   (a) typeset every seed paragraph (samples/seed/copy.json) with fonts loaded: median of many
+ *       runs; font load and the first shaping timed on their own
+ *   (b) the seed page in print mode, cold: a whole new process per run, median of ≥ 5
+ *       (also once with an empty processed-image cache)
+ *   (c) warm re-render: a later render in the same process, as watch and serve do
+ *   (d) the 16-page edition (layouts/edition-16.json), print, whole process, wall
+ *   (e) peak RSS of the processes in (b) and (d)
+ *
+ * Prints a table and writes bench/results.json. Options: --runs N (cold runs, default 7),
+ * --quick (fewer runs), --label TEXT (stored with the results).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dist = (p) => pathToFileURL(path.join(root, "dist", p)).href;
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const quick = flag("--quick");
+const coldRuns = Math.max(5, Number(option("--runs", quick ? 5 : 7)));
+const label = option("--label", "");
+const CLI = path.join(root, "dist/cli/main.js");
+const SEED_LAYOUT = path.join(root, "layouts/quxian.json");
+const EDITION = path.join(root, "layouts/edition-16.json");
+const TIME = "/usr/bin/time";
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const tmp = mkdtempSync(path.join(os.tmpdir(), "paiban-bench-"));
+
+/** One whole process: wall ms and peak RSS (MB, from /usr/bin/time when the machine has it). */
+function runProcess(argv, cwd = root) {
+  const haveTime = existsSync(TIME);
+  const rssFile = path.join(tmp, "rss.txt");
+  const cmd = haveTime ? TIME : process.execPath;
+  const cmdArgs = haveTime ? ["-f", "%M", "-o", rssFile, process.execPath, ...argv] : argv;
+  const t0 = performance.now();
+  const r = spawnSync(cmd, cmdArgs, { cwd, encoding: "utf8", env: { ...process.env, CI: process.env.CI ?? "" } });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${argv.join(" ")} failed (${r.status}):\n${r.stderr}`);
+  const rss = haveTime ? Number(readFileSync(rssFile, "utf8").trim().split("\n").at(-1)) / 1024 : Number.NaN;
+  return { ms, rss };
+}
+
+async function benchTypeset() {
+  const { openFace } = await import(dist("fonts/face.js"));
+  const { makeFontMap } = await import(dist("fonts/fontmap.js"));
+  const { composeParagraph } = await import(dist("typeset/compose.js"));
+  const seed = JSON.parse(readFileSync(path.join(root, "samples/seed/copy.json"), "utf8"));
+  const jobs = seed.stories.flatMap((s) => (s.paragraphs ?? []).map((text) => ({ text, measure: s.measureEm ?? 23 })));
+  const chars = jobs.reduce((n, j) => n + [...j.text].length, 0);
+  let t = performance.now();
+  const faces = [openFace(makeFontMap().resolve("song", "regular").font)];
+  const fontLoad = performance.now() - t;
+  t = performance.now();
+  composeParagraph(jobs[0].text, faces, { measure: jobs[0].measure, size: 9 });
+  const firstShaping = performance.now() - t;
+  t = performance.now();
+  for (const j of jobs) composeParagraph(j.text, faces, { measure: j.measure, size: 9 });
+  const firstAll = performance.now() - t;
+  const runs = quick ? 20 : 60;
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    t = performance.now();
+    for (const j of jobs) composeParagraph(j.text, faces, { measure: j.measure, size: 9 });
+    times.push(performance.now() - t);
+  }
+  return { paragraphs: jobs.length, chars, runs, fontLoadMs: fontLoad, firstShapingMs: firstShaping, firstPassMs: firstAll, medianMs: median(times), minMs: Math.min(...times) };
+}
+
+function benchCold() {
+  const out = path.join(tmp, "seed.pdf");
+  const argv = [CLI, "render", SEED_LAYOUT, "--mode", "print", "--out", out, "--quiet"];
+  runProcess(argv); // fills the OS file cache and the processed-image cache
+  const runs = [];
+  for (let i = 0; i < coldRuns; i++) runs.push(runProcess(argv));
+  // Once more with an empty processed-image cache (.cache/paiban is per working directory).
+  const emptyCacheDir = mkdtempSync(path.join(tmp, "nocache-"));
+  const noCache = runProcess(argv, emptyCacheDir);
+  return { runs: coldRuns, medianMs: median(runs.map((r) => r.ms)), minMs: Math.min(...runs.map((r) => r.ms)), rssMB: Math.max(...runs.map((r) => r.rss)), emptyImageCacheMs: noCache.ms };
+}
+
+async function benchWarm() {
+  const mod = await import(dist("pipeline/render.js"));
+  const out = path.join(tmp, "warm.pdf");
+  const req = { layout: SEED_LAYOUT, mode: "print", out, proofTime: "bench" };
+  const renderer = typeof mod.createRenderer === "function" ? mod.createRenderer() : { render: (r) => mod.render(r) };
+  let t = performance.now();
+  await renderer.render(req);
+  const first = performance.now() - t;
+  const times = [];
+  for (let i = 0; i < (quick ? 5 : 15); i++) {
+    t = performance.now();
+    await renderer.render(req);
+    times.push(performance.now() - t);
+  }
+  return { api: typeof mod.createRenderer === "function" ? "createRenderer" : "render", firstMs: first, medianMs: median(times), minMs: Math.min(...times) };
+}
+
+function benchEdition() {
+  if (!existsSync(EDITION)) return null;
+  const out = path.join(tmp, "edition.pdf");
+  const argv = [CLI, "render", EDITION, "--mode", "print", "--out", out, "--quiet"];
+  runProcess(argv);
+  const runs = [];
+  for (let i = 0; i < (quick ? 3 : 5); i++) runs.push(runProcess(argv));
+  return { pages: 16, runs: runs.length, medianMs: median(runs.map((r) => r.ms)), minMs: Math.min(...runs.map((r) => r.ms)), rssMB: Math.max(...runs.map((r) => r.rss)) };
+}
+
+const machine = {
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? "",
+  memoryGB: round(os.totalmem() / 2 ** 30, 1),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+};
+
+const typeset = await benchTypeset();
+const cold = benchCold();
+const edition = benchEdition();
+const warm = await benchWarm();
+rmSync(tmp, { recursive: true, force: true });
+
+const peakRss = Math.max(cold.rssMB, edition?.rssMB ?? 0);
+const rows = [
+  ["(a) typeset seed copy, fonts loaded (median)", typeset.medianMs, "ms", "< 20 ms", typeset.medianMs < 20],
+  ["    font load (song regular)", typeset.fontLoadMs, "ms", "", null],
+  ["    first shaping (one paragraph)", typeset.firstShapingMs, "ms", "", null],
+  ["    first pass over all paragraphs", typeset.firstPassMs, "ms", "", null],
+  ["(b) seed page, print, cold process (median)", cold.medianMs, "ms", "≤ 300 ms", cold.medianMs <= 300],
+  ["    … with an empty image cache (1 run)", cold.emptyImageCacheMs, "ms", "", null],
+  ["(c) warm re-render, same process (median)", warm.medianMs, "ms", "≤ 50 ms", warm.medianMs <= 50],
+  ["    first render in that process", warm.firstMs, "ms", "", null],
+  ["(d) 16-page edition, print, wall (median)", edition?.medianMs ?? Number.NaN, "ms", "≤ 1500 ms", edition ? edition.medianMs <= 1500 : null],
+  ["(e) peak RSS (seed page / edition)", peakRss, "MB", "≤ 250 MB", peakRss <= 250],
+];
+const results = {
+  label,
+  date: new Date().toISOString(),
+  machine,
+  typeset,
+  cold,
+  warm,
+  edition,
+  peakRssMB: peakRss,
+  targets: Object.fromEntries(rows.filter((r) => r[4] !== null).map((r) => [r[0].slice(0, 3), r[4]])),
+};
+
+const w0 = Math.max(...rows.map((r) => r[0].length));
+console.log(`paiban bench — ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGB} GB, node ${machine.node}, ${machine.platform}${label ? ` — ${label}` : ""}`);
+console.log(`${"measure".padEnd(w0)}  ${"value".padStart(9)}  target     ok`);
+for (const [name, v, unit, target, ok] of rows) {
+  console.log(`${name.padEnd(w0)}  ${`${round(v)} ${unit}`.padStart(9)}  ${target.padEnd(9)}  ${ok === null ? "" : ok ? "yes" : "NO"}`);
+}
+console.log(`(e) seed page ${round(cold.rssMB)} MB, edition ${round(edition?.rssMB ?? Number.NaN)} MB; warm path: ${warm.api}`);
+writeFileSync(path.join(root, "bench/results.json"), `${JSON.stringify(results, null, 1)}\n`);
+console.log("written: bench/results.json");
