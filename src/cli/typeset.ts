@@ -6,6 +6,7 @@ import { openFace } from "../fonts/face.js";
 import { makeFontMap, type Weight } from "../fonts/fontmap.js";
 import type { FontRole, KinsokuLevel, PunctuationStyle } from "../layout/types.js";
 import { composeParagraph } from "../typeset/compose.js";
+import { loadHouseStyle } from "../typeset/house-style.js";
 import type { SetParagraph } from "../typeset/types.js";
 import { handle } from "./run.js";
 
@@ -39,13 +40,14 @@ export function typesetCommand(y: Argv): Argv {
         .option("measure", { type: "number", demandOption: true, describe: "column measure, em of the type size" })
         .option("size", { type: "number", default: 9, describe: "type size, pt" })
         .option("indent", { type: "number", default: 2, describe: "first-line indent, em" })
-        .option("style", { choices: Object.keys(STYLE_NAMES), default: "kaiming", describe: "punctuation style" })
+        .option("style", { type: "string", default: "kaiming", describe: "punctuation style: kaiming 开明, quanjiao 全角, banjiao 半角, hangmo 行末半角, or a house-style JSON file" })
         .option("kinsoku", { choices: ["basic", "gb", "strict"], default: "gb", describe: "line-start/end rules (避头尾) level" })
         .option("font", { choices: ["song", "hei", "kai", "fangsong"], default: "song", describe: "font role" })
         .option("weight", { choices: ["regular", "bold"], default: "regular" })
         .option("json", { type: "boolean", default: false, describe: 'print {"paragraphs":[{"text","lines"}]}' })
         .option("pdf", { type: "string", describe: "also write a galley proof PDF of the column" })
         .check((a) => {
+          if (!STYLE_NAMES[a.style] && !a.style.endsWith(".json")) throw new Error(`--style must be one of ${Object.keys(STYLE_NAMES).join(", ")} or a .json house style, not ${a.style}`);
           if (!(a.measure > 0)) throw new Error("--measure must be a number of em greater than 0");
           if (!(a.size > 0)) throw new Error("--size must be a size in pt greater than 0");
           if (!(a.indent >= 0) || a.indent >= a.measure) throw new Error("--indent must be at least 0 and less than --measure");
@@ -79,12 +81,13 @@ export async function runTypeset(a: TypesetArgs): Promise<void> {
   const resolved = fonts.resolve(a.font as FontRole, a.weight as Weight);
   for (const w of fonts.warnings()) process.stderr.write(`paiban: warning: ${w.message}\n`);
   const faces = [openFace(resolved.font)];
+  const style = STYLE_NAMES[a.style] ?? loadHouseStyle(a.style);
   const set: SetParagraph[] = paragraphs.map((p) =>
     composeParagraph(p, faces, {
       measure: a.measure,
       size: a.size,
       indent: a.indent,
-      style: STYLE_NAMES[a.style]!,
+      style,
       kinsoku: a.kinsoku as KinsokuLevel,
     }),
   );

@@ -16,10 +16,13 @@ export interface SetLineAt {
   line: SetLine;
   faces: Face[];
   style: TextStyle;
+  /** Shift of the whole line to the right, pt (a balanced headline centred in its frame). */
+  shift?: number;
 }
 
 /** Draw a set line with its left edge at `x` and baseline at `y`; missing glyphs get a proof mark. */
 export function drawLine(l: SetLineAt, x: number, y: number, itemId: string, role: string): DisplayItem[] {
+  x += l.shift ?? 0;
   const items: DisplayItem[] = lineRuns(l.line, l.faces, { x, y, size: l.style.size, color: l.style.color, itemId, role });
   for (const g of l.line.glyphs) {
     if (g.id === 0) {
@@ -39,14 +42,17 @@ export function drawLine(l: SetLineAt, x: number, y: number, itemId: string, rol
 }
 
 /** Warnings for what a set paragraph could not do: missing glyphs, too-small type. */
-export function textWarnings(ctx: MakeupContext, p: SetParagraph, style: TextStyle, itemId: string, paragraph: number): void {
+export function textWarnings(ctx: MakeupContext, p: SetParagraph, style: TextStyle, itemId: string, paragraph: number | string): void {
   for (const m of p.missing) {
     const cp = m.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+    // The position a reader counts: characters (code points), not UTF-16 units (𠀀 is one).
+    const position = [...p.text.slice(0, m.offset)].length + 1;
+    const part = typeof paragraph === "number" ? `paragraph ${paragraph + 1}` : paragraph;
     ctx.warnings.push({
       code: "missing-glyph",
-      message: `${itemId}: paragraph ${paragraph + 1}, character ${m.offset + 1}: no configured font has ${JSON.stringify(m.char)} (U+${cp}); it is marked in the proof`,
+      message: `${itemId}: ${part}, character ${position}: no configured font has ${JSON.stringify(m.char)} (U+${cp}); it is marked in the proof`,
       itemId,
-      paragraph,
+      ...(typeof paragraph === "number" ? { paragraph } : {}),
       offset: m.offset,
     });
   }
@@ -111,22 +117,46 @@ export function bodyLines(
   return { lines, set };
 }
 
-/** Set a short text (headline part, label) on as many lines as it needs within `width` pt. */
+/**
+ * Set a short text (headline part, label) on as many lines as it needs within `width` pt.
+ * `where` names it in missing-glyph warnings (e.g. item "lead", part "title"). Always at least
+ * one line: an empty or all-space text (a box title of "") gives one empty line.
+ */
 export function displayLines(
   ctx: MakeupContext,
   text: string,
   style: TextStyle,
   width: number,
   align: "center" | "left" | "right",
+  where?: { itemId: string; part: string },
 ): SetLineAt[] {
   const faces = ctx.faces(style);
-  const p = composeParagraph(text, faces, {
-    measure: width / style.size,
-    size: style.size,
-    indent: 0,
-    tracking: style.tracking,
-    lastLine: align,
-    avoidOrphans: false,
-  });
-  return p.lines.map((line) => ({ line, faces: p.faces, style }));
+  const set = (measure: number) =>
+    composeParagraph(text, faces, { measure, size: style.size, indent: 0, tracking: style.tracking, lastLine: align, avoidOrphans: false });
+  const full = width / style.size;
+  let p = set(full);
+  let shift = 0;
+  if (align === "center" && p.lines.length > 1) {
+    // A headline on several lines is balanced: the narrowest whole-em measure that needs no
+    // more lines, the block centred in the frame.
+    const count = p.lines.length;
+    let lo = Math.max(1, Math.ceil(full / count));
+    let hi = Math.floor(full);
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (set(mid).lines.length <= count) hi = mid;
+      else lo = mid + 1;
+    }
+    if (hi < full && set(hi).lines.length <= count) {
+      p = set(hi);
+      shift = ((full - hi) * style.size) / 2;
+    }
+  }
+  if (where) textWarnings(ctx, p, style, where.itemId, where.part);
+  if (p.lines.length === 0) return [{ line: emptyLine(), faces: p.faces, style }];
+  return p.lines.map((line) => ({ line, faces: p.faces, style, shift }));
+}
+
+function emptyLine(): SetLine {
+  return { text: "", start: 0, end: 0, glyphs: [], indent: 0, naturalWidth: 0, width: 0, adjust: { squeezed: [], stretch: 0, opportunities: 0 }, last: true };
 }

@@ -122,3 +122,13 @@ describe("孤字 (orphan)", () => {
     expect(lines("一二三四五六七八九十甲。", { measure: 5, indent: 0 })).toEqual(["一二三四五", "六七八九", "十甲。"]);
   });
 });
+
+describe("house style as data", () => {
+  it("house-style-json: a JSON file can keep the interpunct one em in 开明", async () => {
+    const { loadHouseStyle } = await import("../../src/typeset/house-style.js");
+    const { root } = await import("./setup.js");
+    const style = loadHouseStyle(`${root}/samples/house-style-kaiming-full-interpunct.json`);
+    expect(xOf("渝事·委员", { measure: 10 }, "委")).toBeCloseTo(2.5, 6);
+    expect(xOf("渝事·委员", { measure: 10, style }, "委")).toBeCloseTo(3, 6);
+  });
+});
