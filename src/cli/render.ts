@@ -3,6 +3,7 @@ import type { Argv } from "yargs";
 import { loadLayout } from "../layout/index.js";
 import { render } from "../pipeline/render.js";
 import { handle } from "./run.js";
+import { checkDpi, exportPngs } from "../preview/png.js";
 
 interface RenderArgs {
   layout: string;
@@ -12,6 +13,8 @@ interface RenderArgs {
   inkLimit?: number;
   allowMissingGlyphs: boolean;
   quiet: boolean;
+  png?: string;
+  dpi?: number;
 }
 
 export function renderCommand(y: Argv): Argv {
@@ -27,12 +30,15 @@ export function renderCommand(y: Argv): Argv {
         .option("ink-limit", { type: "number", describe: "total ink limit for photos, % (default 240)" })
         .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print nothing but errors" })
+        .option("png", { type: "string", describe: "also write one PNG per page into this folder (<layout>-p<number>.png)" })
+        .option("dpi", { type: "number", implies: "png", coerce: checkDpi, describe: "resolution of the --png pages (default 100)" })
         .example("$0 render layouts/quxian.json", "proof PDF and report in out/")
         .example("$0 render layouts/quxian.json --mode print --out page.pdf", "the PDF for the plant"),
     handle(async (raw) => {
       const a = raw as unknown as RenderArgs;
       const started = performance.now();
       const r = await render({ layout: a.layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs });
+      await exportPngs(r, a);
       if (a.quiet) return;
       for (const w of r.report.warnings) process.stderr.write(`paiban: warning: ${w.message}\n`);
       const overset = r.report.stories.filter((s) => s.overset.lines > 0);

@@ -1,0 +1,85 @@
+/**
+ * PNG export: every page of a display document as `DIR/<layout>-p<number>.png`, drawn from
+ * the same display list the PDF was drawn from (no second layout) as SVG (svg.ts) and
+ * rasterised by sharp (librsvg). Nothing outside npm.
+ *
+ * Why not pdfjs-dist on the written PDF: it needs a canvas, and node-canvas is a native build
+ * the machine cannot fetch; the SVG path needs only sharp, which the photo pipeline already
+ * uses, and the same SVG is what the live preview shows.
+ */
+import path from "node:path";
+import sharp from "sharp";
+import { PaibanError } from "../common/diagnostics.js";
+import type { DisplayDocument, DisplayPage } from "../display/types.js";
+import { writeFileAtomically } from "../render/atomic.js";
+import { pagePhotos, pageSvg } from "./svg.js";
+
+export const DEFAULT_DPI = 100;
+export const MIN_DPI = 10;
+export const MAX_DPI = 600;
+
+export interface PngOptions {
+  /** Folder to write into (created when missing). */
+  dir: string;
+  /** Layout name: the files are <name>-p<number>.png. */
+  name: string;
+  dpi?: number;
+  mode: "proof" | "print";
+}
+
+export interface PngResult {
+  files: string[];
+  /** Milliseconds for all pages. */
+  ms: number;
+}
+
+/** A dpi the exporter accepts, or a clear message. */
+export function checkDpi(dpi: unknown): number {
+  if (typeof dpi !== "number" || !Number.isFinite(dpi) || dpi < MIN_DPI || dpi > MAX_DPI) {
+    throw new PaibanError(`--dpi must be a number from ${MIN_DPI} to ${MAX_DPI}, got ${Number.isNaN(dpi) ? "something that is not a number" : String(dpi)}`, { exitCode: 2 });
+  }
+  return dpi;
+}
+
+export function pngName(name: string, page: DisplayPage): string {
+  return `${name}-p${page.number}.png`;
+}
+
+/** One page as PNG bytes. */
+export async function pagePng(page: DisplayPage, dpi: number, mode: PngOptions["mode"]): Promise<Buffer> {
+  const photos = await pagePhotos(page, Math.min(dpi, 300));
+  const svg = pageSvg(page, { dpi, mode, photos });
+  try {
+    return await sharp(Buffer.from(svg), { limitInputPixels: false }).png({ compressionLevel: 6 }).toBuffer();
+  } catch (err) {
+    throw new PaibanError(`the page could not be rasterised: ${(err as Error).message}`, { where: `page ${page.number}` });
+  }
+}
+
+/** Write one PNG per page; returns the files written. */
+export async function writePngs(doc: DisplayDocument, opts: PngOptions): Promise<PngResult> {
+  const started = performance.now();
+  const dpi = checkDpi(opts.dpi ?? DEFAULT_DPI);
+  const files: string[] = [];
+  for (const page of doc.pages) {
+    const file = path.join(opts.dir, pngName(opts.name, page));
+    await writeFileAtomically(file, await pagePng(page, dpi, opts.mode));
+    files.push(file);
+  }
+  return { files, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * `paiban render --png DIR [--dpi N]`: after the PDF is written, the same display list as
+ * PNGs. Prints where they went unless quiet.
+ */
+export async function exportPngs(
+  rendered: { document: DisplayDocument; edition: { name: string } },
+  args: { png?: string; dpi?: number; mode: PngOptions["mode"]; quiet?: boolean },
+): Promise<PngResult | undefined> {
+  if (args.png === undefined) return undefined;
+  if (!args.png.trim()) throw new PaibanError("--png needs a folder to write into", { exitCode: 2 });
+  const result = await writePngs(rendered.document, { dir: args.png, name: rendered.edition.name, dpi: args.dpi, mode: args.mode });
+  if (!args.quiet) process.stdout.write(`${result.files.join(", ")} (${args.dpi ?? DEFAULT_DPI} dpi) in ${result.ms} ms\n`);
+  return result;
+}
