@@ -1,0 +1,60 @@
+/** Story areas: a stepped 走文 area, 变栏, a headline over the first N columns. */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { layOut } from "../../src/pipeline/render.js";
+import { root } from "../typeset/setup.js";
+
+const dir = fs.mkdtempSync(path.join(root, "out", "areas-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function story(item: Record<string, unknown>, paragraphs = 30) {
+  fs.writeFileSync(path.join(dir, "copy.md"), `---\ntitle: 测试标题\n---\n${Array(paragraphs).fill("中".repeat(60)).join("\n\n")}\n`);
+  const layout = {
+    paper: "测试报",
+    date: "2024-11-27",
+    page: {
+      trim: "对开",
+      typeArea: { top: "30mm", left: "25mm" },
+      grid: { columns: 6, columnWidth: "11em", gutter: "1em", bodySize: "9pt", linePitch: "13.5pt", lines: 40 },
+    },
+    number: 1,
+    name: "测试",
+    items: [{ type: "story", id: "s", copy: "copy.md", ...item }],
+  };
+  const file = path.join(dir, `layout-${Math.random().toString(36).slice(2)}.json`);
+  fs.writeFileSync(file, JSON.stringify(layout));
+  return (await layOut(file)).report.stories[0]!;
+}
+
+describe("story areas", () => {
+  it("a stepped area (走文) flows through the first rectangle's columns, then the second's", async () => {
+    const s = await story({
+      area: [
+        { column: 1, span: 2, line: 1, lines: 10 },
+        { column: 1, span: 4, line: 11, lines: 10 },
+      ],
+      columns: 2,
+      headline: { lines: 3 },
+    });
+    // 2 columns under a 3-line headline, then 4 columns of 10 lines.
+    expect(s.frames.map((f) => f.lines)).toEqual([7, 7, 10, 10, 10, 10]);
+    expect(s.linesPerColumn).toEqual([7, 7, 10, 10, 10, 10]);
+    const x0 = 25 * (72 / 25.4);
+    expect(s.frames.map((f) => Math.round(f.x - x0))).toEqual([0, 108, 0, 108, 216, 324]);
+    expect(s.overset.lines).toBeGreaterThan(0);
+  });
+
+  it("变栏: three grid columns set as two wider text columns", async () => {
+    const s = await story({ area: { column: 1, span: 3, line: 1, lines: 40 }, columns: 2, headline: { lines: 3 } }, 4);
+    expect(s.frames).toHaveLength(2);
+    // (3 × 99 + 2 × 9 − 9) / 2 = 153 pt → 17 em (whole half ems of 9 pt).
+    expect(s.measure).toBe(17);
+    expect(s.frames[1]!.x + s.frames[1]!.width - s.frames[0]!.x).toBeCloseTo(3 * 99 + 2 * 9, 6);
+  });
+
+  it("a headline over the first N columns leaves the others starting at the top", async () => {
+    const s = await story({ area: { column: 1, span: 3, line: 1, lines: 20 }, columns: 3, headline: { lines: 4, span: 2 } }, 6);
+    expect(s.frames.map((f) => f.lines)).toEqual([16, 16, 20]);
+  });
+});
