@@ -8,7 +8,7 @@ const H = 1600;
 let seed = 7;
 const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
 
-const hives = [];
+const hives = [[], [], []];
 for (let row = 0; row < 3; row++) {
   for (let i = 0; i < 14; i++) {
     const s = 1 + row * 0.35;
@@ -16,7 +16,7 @@ for (let row = 0; row < 3; row++) {
     const y = 930 + row * 170;
     const w = 150 * s, h = 120 * s;
     const hue = ["#d9a441", "#c98b2e", "#e0b85a", "#b9772a"][Math.floor(rand() * 4)];
-    hives.push(`<g><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${hue}" stroke="#6b4a1c" stroke-width="4"/>` +
+    hives[row].push(`<g><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${hue}" stroke="#6b4a1c" stroke-width="4"/>` +
       `<rect x="${x - 8}" y="${y - 14 * s}" width="${w + 16}" height="${16 * s}" fill="#8a6a3a"/>` +
       `<rect x="${x + w * 0.35}" y="${y + h * 0.72}" width="${w * 0.3}" height="${8 * s}" fill="#3a2a10"/></g>`);
   }
@@ -24,7 +24,7 @@ for (let row = 0; row < 3; row++) {
 const people = [];
 for (let i = 0; i < 9; i++) {
   const x = 700 + i * 300 + rand() * 80;
-  const y = 1000 + rand() * 60;
+  const y = 840 + rand() * 40;
   const s = 1.6 + rand() * 0.3;
   const coat = ["#2b3d5c", "#1f2a36", "#6d2b2b", "#3d4a3a", "#e8e4da"][Math.floor(rand() * 5)];
   people.push(`<g transform="translate(${x} ${y}) scale(${s})">` +
@@ -40,8 +40,10 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">
 <path d="M0 640 C500 420 900 560 1400 470 S2400 380 2900 520 S3600 430 ${W} 520 V${H} H0z" fill="#7f9f8a" opacity="0.7"/>
 <path d="M0 760 C600 600 1200 720 1900 640 S3100 600 ${W} 700 V${H} H0z" fill="#5d8a4c"/>
 <rect y="860" width="${W}" height="${H - 860}" fill="url(#field)"/>
-${hives.join("\n")}
+${hives[0].join("\n")}
 ${people.join("\n")}
+${hives[1].join("\n")}
+${hives[2].join("\n")}
 </svg>`;
 
 const base = await sharp(Buffer.from(svg)).blur(1.2).raw().toBuffer({ resolveWithObject: true });
