@@ -4,26 +4,13 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { layOut } from "../../src/pipeline/render.js";
 import { root } from "../typeset/setup.js";
+import { writeLayout } from "./fixture.js";
 
 const dir = fs.mkdtempSync(path.join(root, "out", "areas-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function story(item: Record<string, unknown>, paragraphs = 30) {
-  fs.writeFileSync(path.join(dir, "copy.md"), `---\ntitle: 测试标题\n---\n${Array(paragraphs).fill("中".repeat(60)).join("\n\n")}\n`);
-  const layout = {
-    paper: "测试报",
-    date: "2024-11-27",
-    page: {
-      trim: "对开",
-      typeArea: { top: "30mm", left: "25mm" },
-      grid: { columns: 6, columnWidth: "11em", gutter: "1em", bodySize: "9pt", linePitch: "13.5pt", lines: 40 },
-    },
-    number: 1,
-    name: "测试",
-    items: [{ type: "story", id: "s", copy: "copy.md", ...item }],
-  };
-  const file = path.join(dir, `layout-${Math.random().toString(36).slice(2)}.json`);
-  fs.writeFileSync(file, JSON.stringify(layout));
+  const file = writeLayout(dir, { columns: 6, lines: 40 }, [{ type: "story", id: "s", copy: "copy.md", ...item }], Array(paragraphs).fill("中".repeat(60)));
   return (await layOut(file)).report.stories[0]!;
 }
 

@@ -10,6 +10,7 @@ import type { DisplayDocument, GlyphRun } from "../../src/display/types.js";
 import type { LayoutReport } from "../../src/makeup/report.js";
 import { layOut } from "../../src/pipeline/render.js";
 import { root, seedStories } from "../typeset/setup.js";
+import { writeLayout } from "./fixture.js";
 
 let doc: DisplayDocument;
 let report: LayoutReport;
@@ -79,27 +80,15 @@ describe("the seed page's display list", () => {
 describe("overset", () => {
   it("a story given too much copy reports exactly the lines and characters that did not fit", async () => {
     const dir = fs.mkdtempSync(path.join(root, "out", "overset-"));
-    const copy = path.join(dir, "long.md");
     // 20 paragraphs of 100 ideographs in an 11-em column of 10 lines: 2 em indent → lines of
     // 9 then 11 × 8 then 3 → 10 lines per paragraph; only the first 10 lines fit.
-    const para = "中".repeat(100);
-    fs.writeFileSync(copy, `---\ntitle: 溢出测试\n---\n${Array(20).fill(para).join("\n\n")}\n`);
-    const layout = {
-      paper: "测试报",
-      date: "2024-11-27",
-      page: {
-        trim: "四开",
-        typeArea: { top: "20mm", left: "20mm" },
-        grid: { columns: 2, columnWidth: "11em", gutter: "1em", bodySize: "9pt", linePitch: "13.5pt", lines: 12 },
-      },
-      number: 1,
-      name: "测试",
-      items: [
-        { type: "story", id: "long", copy: "long.md", area: { column: 1, span: 1, line: 1, lines: 12 }, headline: { lines: 2 } },
-      ],
-    };
-    fs.writeFileSync(path.join(dir, "layout.json"), JSON.stringify(layout));
-    const { report: r } = await layOut(path.join(dir, "layout.json"));
+    const file = writeLayout(
+      dir,
+      { trim: "四开", columns: 2, lines: 12 },
+      [{ type: "story", id: "long", copy: "copy.md", area: { column: 1, span: 1, line: 1, lines: 12 }, headline: { lines: 2 } }],
+      Array(20).fill("中".repeat(100)),
+    );
+    const { report: r } = await layOut(file);
     const story = r.stories.find((s) => s.id === "long")!;
     expect(story.linesPerColumn).toEqual([10]);
     expect(story.overset).toEqual({ lines: 19 * 10, chars: 19 * 100 });
