@@ -1,0 +1,69 @@
+/** `paiban watch`: re-render a layout whenever it or a file it names is saved. */
+import path from "node:path";
+import type { Argv } from "yargs";
+import { render, type RenderOutcome } from "../pipeline/render.js";
+import { oversetSummary } from "../preview/diff.js";
+import { allFiles, editionFiles } from "../preview/files.js";
+import { LiveSession, type Attempt } from "../preview/session.js";
+import { handle } from "./run.js";
+
+interface WatchArgs {
+  layout: string;
+  out?: string;
+  report?: string;
+  mode: "print" | "proof";
+  allowMissingGlyphs: boolean;
+}
+
+function clock(): string {
+  return new Date().toTimeString().slice(0, 8);
+}
+
+function names(files: string[]): string {
+  return files.map((f) => path.relative(process.cwd(), f) || f).join(", ");
+}
+
+/** What one attempt prints: the cause, the outcome, and what changed in the report. */
+export function describeAttempt(a: Attempt<RenderOutcome>): string[] {
+  const cause = a.changed.length ? `${names(a.changed)} changed → ` : "";
+  if (!a.ok) return [`[${clock()}] ${cause}paiban: ${a.error}`, `  (still watching: fix it and save)`];
+  const r = a.outcome.value;
+  const head = `[${clock()}] ${cause}${r.pdf} and ${r.reportFile} in ${a.ms} ms`;
+  if (a.version === 1) return [`${head}; ${oversetSummary(r.report)}`, ...r.report.warnings.map((w) => `  warning: ${w.message}`)];
+  return [head, ...(a.diff.length ? a.diff.map((l) => `  ${l}`) : ["  report: no change in overset or warnings"])];
+}
+
+export function watchCommand(y: Argv): Argv {
+  return y.command(
+    "watch <layout>",
+    "Render a layout, then render again whenever it, its copy, its photos or its fonts are saved",
+    (b) =>
+      b
+        .positional("layout", { type: "string", demandOption: true, describe: "layout JSON file" })
+        .option("out", { alias: "o", type: "string", describe: "PDF to write (default out/<layout name>.pdf)" })
+        .option("report", { type: "string", describe: "layout report to write (default beside the PDF)" })
+        .option("mode", { choices: ["proof", "print"] as const, default: "proof" as const, describe: "proof or print PDF" })
+        .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
+        .example("$0 watch layouts/quxian.json", "re-render on every save; prints overset and warning changes"),
+    handle(async (raw) => {
+      const a = raw as unknown as WatchArgs;
+      const print = (lines: string[]) => process.stdout.write(lines.map((l) => `${l}\n`).join(""));
+      const session = new LiveSession<RenderOutcome>({
+        layout: a.layout,
+        work: async (layout) => {
+          const r = await render({ layout, out: a.out, report: a.report, mode: a.mode, allowMissingGlyphs: a.allowMissingGlyphs });
+          return { edition: r.edition, report: r.report, value: r };
+        },
+        onAttempt: (attempt) => print(describeAttempt(attempt)),
+      });
+      const first = await session.start();
+      const count = first.ok ? allFiles(editionFiles(first.outcome.edition)).length : 1;
+      print([`watching ${a.layout}${count > 1 ? ` and the ${count - 1} files it names` : ""} (Ctrl-C stops)`]);
+      await new Promise<void>((done) => {
+        const stop = () => void session.close().then(done);
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+    }),
+  );
+}

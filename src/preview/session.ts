@@ -1,0 +1,126 @@
+/**
+ * A live render loop for watch and serve: render once, watch the files the layout names,
+ * re-render after each burst of saves (one render at a time; saves during a render queue one
+ * more), and hand every attempt, good or bad, to the caller. Caches stay warm in-process;
+ * a changed font file drops the face caches so the new outlines and metrics are read.
+ */
+import { resolve } from "node:path";
+import { PaibanError } from "../common/diagnostics.js";
+import { clearFaceCache } from "../fonts/face.js";
+import type { EditionSpec } from "../layout/types.js";
+import type { LayoutReport } from "../makeup/report.js";
+import { diffReports } from "./diff.js";
+import { allFiles, editionFiles } from "./files.js";
+import { forgetOutlines } from "./outlines.js";
+import { FileWatch } from "./watcher.js";
+
+export interface Outcome<T> {
+  edition: EditionSpec;
+  report: LayoutReport;
+  value: T;
+}
+
+interface AttemptBase {
+  /** 1 for the first render, +1 per attempt. */
+  version: number;
+  /** Files whose change caused this attempt (empty for the first). */
+  changed: string[];
+  ms: number;
+  /** When it finished, ISO time. */
+  at: string;
+}
+
+export type Attempt<T> =
+  | (AttemptBase & { ok: true; outcome: Outcome<T>; diff: string[] })
+  | (AttemptBase & { ok: false; error: string });
+
+export interface SessionOptions<T> {
+  layout: string;
+  work: (layout: string) => Promise<Outcome<T>>;
+  onAttempt: (attempt: Attempt<T>) => void;
+  debounceMs?: number;
+}
+
+/** The one line a failure prints: PaibanError.format(), never a stack trace. */
+export function describeError(err: unknown): string {
+  if (err instanceof PaibanError) return err.format();
+  return `internal error: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+export class LiveSession<T> {
+  private readonly watch: FileWatch;
+  private version = 0;
+  private lastGood: Outcome<T> | undefined;
+  private watched: string[] = [];
+  private fonts = new Set<string>();
+  private running: Promise<void> | undefined;
+  private queued: string[] | undefined;
+  latest: Attempt<T> | undefined;
+
+  constructor(private readonly opts: SessionOptions<T>) {
+    this.watch = new FileWatch((changed) => this.changed(changed), opts.debounceMs);
+  }
+
+  /** First render, then watch. Resolves with the first attempt (which may have failed). */
+  async start(): Promise<Attempt<T>> {
+    await this.attempt([]);
+    await this.watch.ready();
+    return this.latest!;
+  }
+
+  async close(): Promise<void> {
+    await this.watch.close();
+    await this.running;
+  }
+
+  /** Wait for the render in progress and any queued one (tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private changed(files: string[]): void {
+    if (this.running) {
+      this.queued = [...(this.queued ?? []), ...files];
+      return;
+    }
+    this.running = this.attempt(files)
+      .catch(() => undefined)
+      .finally(() => this.next());
+  }
+
+  private next(): void {
+    this.running = undefined;
+    const queued = this.queued;
+    this.queued = undefined;
+    if (queued) this.changed(queued);
+  }
+
+  private async attempt(changed: string[]): Promise<void> {
+    if (changed.some((f) => this.fonts.has(f))) {
+      clearFaceCache();
+      forgetOutlines();
+    }
+    const started = performance.now();
+    const base = () => ({ version: ++this.version, changed, ms: Math.round(performance.now() - started), at: new Date().toISOString() });
+    let attempt: Attempt<T>;
+    try {
+      const outcome = await this.opts.work(this.opts.layout);
+      const diff = diffReports(this.lastGood?.report, outcome.report);
+      this.lastGood = outcome;
+      this.follow(outcome.edition);
+      attempt = { ...base(), ok: true, outcome, diff };
+    } catch (err) {
+      this.watch.set([...this.watched, resolve(this.opts.layout)]);
+      attempt = { ...base(), ok: false, error: describeError(err) };
+    }
+    this.latest = attempt;
+    this.opts.onAttempt(attempt);
+  }
+
+  private follow(edition: EditionSpec): void {
+    const files = editionFiles(edition);
+    this.fonts = new Set(files.fonts);
+    this.watched = allFiles(files);
+    this.watch.set(this.watched);
+  }
+}
