@@ -5,6 +5,7 @@ import { hideBin } from "yargs/helpers";
 import { fontsCommand, preflightCommand, schemaCommand } from "./misc.js";
 import { renderCommand, validateCommand } from "./render.js";
 import { typesetCommand } from "./typeset.js";
+import { watchCommand } from "./watch.js";
 
 const cli = yargs(hideBin(process.argv))
   .scriptName("paiban")
@@ -32,5 +33,6 @@ typesetCommand(cli);
 preflightCommand(cli);
 fontsCommand(cli);
 schemaCommand(cli);
+watchCommand(cli);
 
 await cli.parseAsync();
