@@ -4,6 +4,7 @@ import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { fontsCommand, preflightCommand, schemaCommand } from "./misc.js";
 import { renderCommand, validateCommand } from "./render.js";
+import { serveCommand } from "./serve.js";
 import { typesetCommand } from "./typeset.js";
 import { watchCommand } from "./watch.js";
 
@@ -34,5 +35,6 @@ preflightCommand(cli);
 fontsCommand(cli);
 schemaCommand(cli);
 watchCommand(cli);
+serveCommand(cli);
 
 await cli.parseAsync();

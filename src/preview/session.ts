@@ -105,7 +105,7 @@ export class LiveSession<T> {
     let attempt: Attempt<T>;
     try {
       const outcome = await this.opts.work(this.opts.layout);
-      const diff = diffReports(this.lastGood?.report, outcome.report);
+      const diff = this.lastGood ? diffReports(this.lastGood.report, outcome.report) : [];
       this.lastGood = outcome;
       this.follow(outcome.edition);
       attempt = { ...base(), ok: true, outcome, diff };

@@ -1,0 +1,44 @@
+/** `paiban serve`: a live preview of a layout in the browser, on 127.0.0.1. */
+import path from "node:path";
+import type { Argv } from "yargs";
+import { DEFAULT_PORT, servePreview } from "../preview/server.js";
+import type { Attempt } from "../preview/session.js";
+import type { Preview } from "../preview/live.js";
+import { handle } from "./run.js";
+
+interface ServeArgs {
+  layout: string;
+  port: number;
+  root?: string;
+}
+
+function describe(a: Attempt<Preview>): string {
+  const time = new Date().toTimeString().slice(0, 8);
+  const cause = a.changed.length ? `${a.changed.map((f) => path.relative(process.cwd(), f) || f).join(", ")} changed → ` : "";
+  if (!a.ok) return `[${time}] ${cause}paiban: ${a.error}\n`;
+  const lines = a.version === 1 ? [] : a.diff.map((l) => `  ${l}\n`);
+  return `[${time}] ${cause}rendered in ${a.ms} ms\n${lines.join("")}`;
+}
+
+export function serveCommand(y: Argv): Argv {
+  return y.command(
+    "serve <layout>",
+    "Live preview in the browser: re-renders on every save, shows overset, errors and each story's report",
+    (b) =>
+      b
+        .positional("layout", { type: "string", demandOption: true, describe: "layout JSON file" })
+        .option("port", { alias: "p", type: "number", default: DEFAULT_PORT, describe: "port on 127.0.0.1 (0 picks a free one)" })
+        .option("root", { type: "string", describe: "project folder: only files inside it are served (default: the current folder)" })
+        .example("$0 serve layouts/quxian.json", `open http://127.0.0.1:${DEFAULT_PORT}/`),
+    handle(async (raw) => {
+      const a = raw as unknown as ServeArgs;
+      const server = await servePreview({ layout: a.layout, port: a.port, root: a.root, onAttempt: (at) => process.stdout.write(describe(at)) });
+      process.stdout.write(`preview of ${a.layout} on ${server.url} (127.0.0.1 only; Ctrl-C stops)\n`);
+      await new Promise<void>((done) => {
+        const stop = () => void server.close().then(done);
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+    }),
+  );
+}
