@@ -5,10 +5,10 @@
  * cached per code point, since a page sets the same few thousand characters over and over.
  * All metrics are returned in em (font units / unitsPerEm).
  */
-import fs from "node:fs";
-import * as fontkit from "fontkit";
+import type * as fontkit from "fontkit";
 import { PaibanError } from "../common/diagnostics.js";
 import type { FontFile } from "../layout/types.js";
+import { clearParsedFonts, FontFileError, parseFontFile } from "./parsed.js";
 
 /** What the composer needs to know of one glyph. */
 export interface GlyphInfo {
@@ -50,20 +50,21 @@ export function openFace(font: FontFile): Face {
 }
 
 function loadFace(font: FontFile): Face {
-  let buffer: Buffer;
+  // Parsed without the face name: fontkit returns null for a collection that lacks the named
+  // face, and the user should hear which faces it does hold. The parse is shared with the PDF
+  // writer (src/fonts/parsed.ts).
+  let parsed: fontkit.Font | fontkit.FontCollection | null;
   try {
-    buffer = fs.readFileSync(font.file);
+    parsed = parseFontFile(font.file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new PaibanError(code === "ENOENT" ? "font file not found" : `font file cannot be read (${code})`, {
-      file: font.file,
-    });
-  }
-  let parsed: fontkit.Font | fontkit.FontCollection;
-  try {
-    parsed = fontkit.create(buffer, font.face);
-  } catch (e) {
-    throw new PaibanError(`not a font file that can be read (TrueType, OpenType or a collection): ${(e as Error).message}`, {
+    if (!(e instanceof FontFileError)) throw e;
+    if (e.stage === "read") {
+      const code = (e.cause as NodeJS.ErrnoException).code;
+      throw new PaibanError(code === "ENOENT" ? "font file not found" : `font file cannot be read (${code})`, {
+        file: font.file,
+      });
+    }
+    throw new PaibanError(`not a font file that can be read (TrueType, OpenType or a collection): ${e.message}`, {
       file: font.file,
     });
   }
@@ -71,6 +72,8 @@ function loadFace(font: FontFile): Face {
     throw new PaibanError("not a font file that can be read (TrueType, OpenType or a collection)", { file: font.file });
   }
   if ("fonts" in parsed) {
+    const named = font.face !== undefined ? parsed.fonts.find((f) => f.postscriptName === font.face) : undefined;
+    if (named) return wrapFont(font.file, named);
     const names = parsed.fonts.map((f) => f.postscriptName).join(", ");
     throw new PaibanError(
       font.face
@@ -86,14 +89,27 @@ function wrapFont(file: string, font: fontkit.Font): Face {
   const upm = font.unitsPerEm;
   const byCodePoint = new Map<number, GlyphInfo>();
   const fullWidthCache = new Map<string, GlyphInfo[] | undefined>();
+  // The ink box needs the glyph's outline decoded (a bbox over its curves); only punctuation
+  // asks for it, so it is worked out on first read rather than for every character.
   const info = (g: fontkit.Glyph): GlyphInfo => {
-    const bbox = g.bbox;
-    const blank = !Number.isFinite(bbox.minX) || bbox.maxX < bbox.minX;
+    let ink: [number, number] | undefined;
+    const inkBox = (): [number, number] => {
+      if (!ink) {
+        const bbox = g.bbox;
+        const blank = !Number.isFinite(bbox.minX) || bbox.maxX < bbox.minX;
+        ink = blank ? [0, 0] : [bbox.minX / upm, bbox.maxX / upm];
+      }
+      return ink;
+    };
     return {
       id: g.id,
       advance: g.advanceWidth / upm,
-      inkLeft: blank ? 0 : bbox.minX / upm,
-      inkRight: blank ? 0 : bbox.maxX / upm,
+      get inkLeft() {
+        return inkBox()[0];
+      },
+      get inkRight() {
+        return inkBox()[1];
+      },
     };
   };
   return {
@@ -129,4 +145,5 @@ function wrapFont(file: string, font: fontkit.Font): Face {
 /** Forget every cached face (tests; a watch loop after a font file changed). */
 export function clearFaceCache(): void {
   faces.clear();
+  clearParsedFonts();
 }

@@ -5,10 +5,10 @@
  * the first glyph look-ups. The parsed face is shared by every document the process writes;
  * what is per document (the subset being built) lives in the pdfkit font object instead.
  */
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { FontFace, GlyphRun, CmykColor, PlacedGlyph } from "../display/types.js";
 import { PaibanError } from "../common/diagnostics.js";
+import { FontFileError, parseFontFile } from "../fonts/parsed.js";
 
 const require = createRequire(import.meta.url);
 
@@ -39,51 +39,38 @@ interface FontkitCollection {
   fonts: FontkitFont[];
 }
 
-interface FontkitApi {
-  create(buffer: Buffer, postscriptName?: string): FontkitFont | FontkitCollection;
-}
-
-const fontkit = require("fontkit") as FontkitApi;
-const faces = new Map<string, FontkitFont>();
-
-function faceKey(face: FontFace): string {
-  return `${face.file}#${face.postscriptName}`;
-}
+/** Faces taken out of a collection, per parsed collection (fontkit makes a new one per call). */
+const fromCollections = new WeakMap<FontkitCollection, Map<string, FontkitFont>>();
 
 function isCollection(f: FontkitFont | FontkitCollection): f is FontkitCollection {
   return f.type === "TTC" || f.type === "DFont";
 }
 
-/** The parsed face for a display-list font, from the per-process cache. */
+/** The parsed face for a display-list font, from the per-process cache (src/fonts/parsed.ts). */
 export function loadFace(face: FontFace): FontkitFont {
-  const key = faceKey(face);
-  const cached = faces.get(key);
-  if (cached) return cached;
-  let bytes: Buffer;
+  // The composer's parse of the same file (src/fonts/parsed.ts): one read, one parse, and the
+  // glyphs it decoded are already decoded for the subset.
+  let parsed: FontkitFont | FontkitCollection | null;
   try {
-    bytes = readFileSync(face.file);
-  } catch {
-    throw new PaibanError(`cannot read font file`, { file: face.file });
-  }
-  let parsed: FontkitFont | FontkitCollection;
-  try {
-    parsed = fontkit.create(bytes);
-  } catch {
+    parsed = parseFontFile(face.file) as unknown as FontkitFont | FontkitCollection | null;
+  } catch (e) {
+    if (e instanceof FontFileError && e.stage === "read") throw new PaibanError(`cannot read font file`, { file: face.file });
     throw new PaibanError(`not a font file fontkit can read`, { file: face.file });
   }
-  let font: FontkitFont | null;
-  if (isCollection(parsed)) {
-    font = parsed.getFont(face.postscriptName);
-    if (!font) {
-      const names = parsed.fonts.map((f) => f.postscriptName).join(", ");
-      throw new PaibanError(`no face named ${face.postscriptName} in the collection (it holds ${names})`, {
-        file: face.file,
-      });
-    }
-  } else {
-    font = parsed;
+  if (!parsed) throw new PaibanError(`not a font file fontkit can read`, { file: face.file });
+  if (!isCollection(parsed)) return parsed;
+  let named = fromCollections.get(parsed);
+  if (!named) fromCollections.set(parsed, (named = new Map()));
+  const cached = named.get(face.postscriptName);
+  if (cached) return cached;
+  const font = parsed.getFont(face.postscriptName);
+  if (!font) {
+    const names = parsed.fonts.map((f) => f.postscriptName).join(", ");
+    throw new PaibanError(`no face named ${face.postscriptName} in the collection (it holds ${names})`, {
+      file: face.file,
+    });
   }
-  faces.set(key, font);
+  named.set(face.postscriptName, font);
   return font;
 }
 
