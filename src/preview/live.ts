@@ -6,7 +6,8 @@ import path from "node:path";
 import type { DisplayPage } from "../display/types.js";
 import { layOut } from "../pipeline/render.js";
 import type { StoryReport } from "../makeup/report.js";
-import type { FileGate } from "./safe-path.js";
+import { editionFiles } from "./files.js";
+import { gateFor, type FileGate } from "./safe-path.js";
 import type { Attempt, Outcome } from "./session.js";
 import { pagePhotos, pageSvg } from "./svg.js";
 
@@ -21,14 +22,19 @@ export interface PreviewPage {
 
 export interface Preview {
   pages: PreviewPage[];
+  /** The files this render may serve: its layout, copy and photos inside the root (not fonts). */
+  gate: FileGate;
 }
 
-export async function previewWork(layout: string): Promise<Outcome<Preview>> {
+/** Make up the layout and draw its pages; `root` bounds the files the page may link. */
+export async function previewWork(layout: string, root: string): Promise<Outcome<Preview>> {
   const { edition, document, report } = await layOut(layout);
   const pages = await Promise.all(
     document.pages.map(async (page) => ({ page, svg: pageSvg(page, { dpi: SCREEN_DPI, mode: "proof", photos: await pagePhotos(page, PHOTO_DPI) }) })),
   );
-  return { edition, report, value: { pages } };
+  const files = editionFiles(edition);
+  const gate = await gateFor(root, [files.layout, ...files.copy, ...files.images]);
+  return { edition, report, value: { pages, gate } };
 }
 
 /** A story as the page shows it when hovered or clicked. */
@@ -77,7 +83,7 @@ function storyView(s: StoryReport, gate: FileGate, root: string): StoryView {
 }
 
 /** The JSON the page polls (/state). */
-export function stateJson(a: Attempt<Preview> | undefined, gate: FileGate, root: string): unknown {
+export function stateJson(a: Attempt<Preview> | undefined, root: string): unknown {
   if (!a) return { version: 0, ok: false, pending: true };
   const common = { version: a.version, at: a.at, ms: a.ms, changed: a.changed.map((f) => path.relative(root, f) || f) };
   if (!a.ok) return { ...common, ok: false, error: a.error };
@@ -92,7 +98,7 @@ export function stateJson(a: Attempt<Preview> | undefined, gate: FileGate, root:
       height: page.trimHeight,
       svg: `/page/${page.number}.svg?v=${a.version}`,
     })),
-    stories: a.outcome.report.stories.map((s) => storyView(s, gate, root)),
+    stories: a.outcome.report.stories.map((s) => storyView(s, a.outcome.value.gate, root)),
     warnings: a.outcome.report.warnings.map((w) => w.message),
     diff: a.diff,
   };

@@ -17,9 +17,8 @@ import type { Socket } from "node:net";
 import path from "node:path";
 import { PaibanError } from "../common/diagnostics.js";
 import { APP_CSS, APP_JS, INDEX_HTML } from "./client.js";
-import { allFiles, editionFiles } from "./files.js";
 import { previewWork, stateJson, type Preview } from "./live.js";
-import { gateFor, resolveServed, type FileGate } from "./safe-path.js";
+import { resolveServed, type FileGate } from "./safe-path.js";
 import { LiveSession, type Attempt } from "./session.js";
 
 export const DEFAULT_PORT = 4711;
@@ -29,6 +28,7 @@ const HEARTBEAT_MS = 15_000;
 
 const CONTENT_TYPES: Record<string, string> = {
   ".md": "text/plain; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
   ".jpg": "image/jpeg",
   ".jpeg": "image/jpeg",
@@ -84,22 +84,16 @@ class PreviewServer {
   constructor(private readonly opts: ServeOptions, private readonly root: string) {
     this.session = new LiveSession<Preview>({
       layout: opts.layout,
-      work: previewWork,
+      work: (layout) => previewWork(layout, root),
       debounceMs: opts.debounceMs,
-      onAttempt: (a) => void this.attempted(a),
+      onAttempt: (a) => this.attempted(a),
     });
     this.http = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => this.handle(req, res));
     this.http.on("clientError", (err: NodeJS.ErrnoException, socket: Socket) => this.clientError(err, socket));
   }
 
-  private async attempted(a: Attempt<Preview>): Promise<void> {
-    if (a.ok) {
-      try {
-        this.gate = await gateFor(this.root, allFiles(editionFiles(a.outcome.edition)));
-      } catch {
-        this.gate = { root: this.root, allowed: new Set(), urls: new Map() };
-      }
-    }
+  private attempted(a: Attempt<Preview>): void {
+    if (a.ok) this.gate = a.outcome.value.gate;
     this.opts.onAttempt?.(a);
     this.broadcast(`event: render\ndata: ${JSON.stringify({ version: a.version, ok: a.ok })}\n\n`);
   }
@@ -134,7 +128,7 @@ class PreviewServer {
     if (raw === "/") return reply(200, "text/html; charset=utf-8", INDEX_HTML, { "Content-Security-Policy": PAGE_CSP });
     if (raw === "/app.js") return reply(200, "text/javascript; charset=utf-8", APP_JS);
     if (raw === "/app.css") return reply(200, "text/css; charset=utf-8", APP_CSS);
-    if (raw === "/state") return reply(200, "application/json; charset=utf-8", JSON.stringify(stateJson(this.session.latest, this.gate, this.root)));
+    if (raw === "/state") return reply(200, "application/json; charset=utf-8", JSON.stringify(stateJson(this.session.latest, this.root)));
     if (raw === "/events") return this.events(req, res);
     const page = /^\/page\/(\d{1,4})\.svg$/.exec(raw);
     if (page) return this.pageSvg(Number(page[1]), reply);
