@@ -104,7 +104,8 @@ export function splitParagraphs(body: string): string[] {
       flush();
       continue;
     }
-    if (current.length > 0 && /^\u3000/.test(line)) flush();
+    // A full-width indent opens a paragraph, also behind stray tabs or spaces.
+    if (current.length > 0 && /^[ \t]*\u3000/.test(line)) flush();
     current.push(line.replace(/^[ \t]*\u3000+/, ""));
   }
   flush();

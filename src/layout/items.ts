@@ -2,7 +2,9 @@
  * The items of a page — story, photo, sidebar, rule — from the file's words to PageSpec's
  * points, each checked against the grid it sits on.
  */
+import { open } from "node:fs/promises";
 import type { Warning } from "../common/diagnostics.js";
+import { headerSize, MAX_MEGAPIXELS } from "../common/image-header.js";
 import type { StoryCopy } from "../copy/types.js";
 import { fmt } from "./errors.js";
 import { type FileContext, requireCopy, requireFile } from "./files.js";
@@ -130,6 +132,7 @@ function resolveHeadline(
 async function resolvePhoto(ctx: FileContext, photo: PhotoJson, grid: Grid, path: JsonPath): Promise<PhotoSpec> {
   const area = resolveArea(ctx.source, photo.area, grid, [...path, "area"]);
   const image = await requireFile(ctx, photo.image, "image", [...path, "image"]);
+  await checkImageHeader(ctx, photo.image, image, [...path, "image"]);
   const spec: PhotoSpec = {
     type: "photo",
     id: photo.id,
@@ -171,6 +174,33 @@ async function resolvePhoto(ctx: FileContext, photo: PhotoJson, grid: Grid, path
     };
   }
   return spec;
+}
+
+/**
+ * What the header alone tells of an image, checked where the layout names it (so `validate`
+ * finds it too): an empty file, or one whose header claims more pixels than may be decoded.
+ * Only the first megabyte is read; the renderer checks the whole file again.
+ */
+async function checkImageHeader(ctx: FileContext, written: string, abs: string, path: JsonPath): Promise<void> {
+  let head: Buffer;
+  try {
+    const handle = await open(abs, "r");
+    try {
+      const buf = Buffer.alloc(1 << 20);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+      head = buf.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    throw ctx.source.error(path, `image "${written}" cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  if (head.length === 0) throw ctx.source.error(path, `image "${written}" is empty (0 bytes)`);
+  const size = headerSize(head);
+  if (size && size.width * size.height > MAX_MEGAPIXELS * 1e6) {
+    const mp = (size.width * size.height) / 1e6;
+    throw ctx.source.error(path, `image "${written}" is ${size.width}×${size.height} = ${mp.toFixed(0)} megapixels; more than ${MAX_MEGAPIXELS} is refused`);
+  }
 }
 
 async function resolveSidebar(ctx: FileContext, box: SidebarJson, grid: Grid, path: JsonPath): Promise<SidebarSpec> {

@@ -8,6 +8,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
+import { openFace } from "../fonts/face.js";
 import { LayoutSource } from "./errors.js";
 import { type FileContext, requireFile } from "./files.js";
 import { gridUnits, pt, resolveGeometry } from "./geometry.js";
@@ -89,9 +90,20 @@ async function resolveFonts(ctx: FileContext, json: LayoutJson): Promise<Edition
 }
 
 async function resolveFontFile(ctx: FileContext, face: FontFileJson, path: JsonPath): Promise<FontFile> {
-  if (typeof face === "string") return { file: await requireFile(ctx, face, "font file", path) };
-  const file = await requireFile(ctx, face.file, "font file", [...path, "file"]);
-  return face.face !== undefined ? { file, face: face.face } : { file };
+  const written = typeof face === "string" ? face : face.file;
+  const at: JsonPath = typeof face === "string" ? path : [...path, "file"];
+  const file = await requireFile(ctx, written, "font file", at);
+  const font: FontFile = typeof face !== "string" && face.face !== undefined ? { file, face: face.face } : { file };
+  // Open it now (parsed once per process, then cached): a file that is no font, or a
+  // collection without the face named, is reported at its place in the layout, also by
+  // `paiban validate`, rather than later with only the font's path.
+  try {
+    openFace(font);
+  } catch (err) {
+    if (!(err instanceof PaibanError)) throw err;
+    throw ctx.source.error(at, `font file "${written}": ${err.message}`);
+  }
+  return font;
 }
 
 interface PageSource {

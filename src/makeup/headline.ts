@@ -25,7 +25,7 @@ export function drawHeadline(ctx: MakeupContext, copy: StoryCopy, spec: Headline
   const parts = headlineParts(copy, spec);
   if (!parts.length) return [];
   const set: { lines: SetLineAt[]; role: string; leading: number }[] = parts.map((p) => ({
-    lines: displayLines(ctx, p.text, p.style, frame.width, spec.align === "center" ? "center" : "left"),
+    lines: displayLines(ctx, p.text, p.style, frame.width, spec.align === "center" ? "center" : "left", { itemId, part: p.role }),
     role: p.role,
     leading: p.style.leading,
   }));

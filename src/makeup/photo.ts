@@ -19,7 +19,7 @@ export function makeupPhoto(ctx: MakeupContext, grid: Grid, photo: PhotoSpec, pa
   let top = rect.y;
   let lines = photo.area.lines;
   if (photo.label) {
-    const label = displayLines(ctx, photo.label, photo.labelStyle, rect.width, "left")[0]!;
+    const label = displayLines(ctx, photo.label, photo.labelStyle, rect.width, "left", { itemId: photo.id, part: "label" })[0]!;
     const baseline = baselineIn(top, LABEL_LINES * pitch, photo.labelStyle.size);
     items.push(...drawLine(label, rect.x, baseline, photo.id, "label"));
     // A heavy rule under the label, across the whole item.
@@ -44,7 +44,7 @@ export function makeupPhoto(ctx: MakeupContext, grid: Grid, photo: PhotoSpec, pa
     const flow: FlowLine[] = [...capLines];
     let creditLines: string[] | undefined;
     if (caption.copy.credit) {
-      const credit = displayLines(ctx, caption.copy.credit, caption.credit, capWidth, "right");
+      const credit = displayLines(ctx, caption.copy.credit, caption.credit, capWidth, "right", { itemId: photo.id, part: "credit" });
       creditLines = credit.map((l) => l.line.text);
       for (const l of credit) {
         flow.push({ span: 1, text: l.line.text, draw: (x, t) => drawLine(l, x, baselineIn(t, pitch, l.style.size), photo.id, "credit") });

@@ -37,7 +37,7 @@ export function makeupSidebar(ctx: MakeupContext, grid: Grid, side: SidebarSpec,
   const inset = side.padding / 2;
   const bar = { x: rect.x + inset, y: rect.y + inset, width: rect.width - 2 * inset, height: TITLE_LINES * pitch - inset };
   items.push({ kind: "rect", ...bar, fill: side.titleBar, itemId: side.id });
-  const title = displayLines(ctx, side.title, side.titleStyle, bar.width, "center")[0]!;
+  const title = displayLines(ctx, side.title, side.titleStyle, bar.width, "center", { itemId: side.id, part: "title" })[0]!;
   items.push(...drawLine(title, bar.x, baselineIn(rect.y, TITLE_LINES * pitch, side.titleStyle.size), side.id, "title"));
 
   const edge = side.borderWeight + side.padding;
@@ -56,7 +56,7 @@ export function makeupSidebar(ctx: MakeupContext, grid: Grid, side: SidebarSpec,
     const id = itemId(side, copy);
     const from = flow.length;
     if (copy.title) {
-      const head = displayLines(ctx, copy.title, side.itemHead, width, "center")[0]!;
+      const head = displayLines(ctx, copy.title, side.itemHead, width, "center", { itemId: id, part: "head" })[0]!;
       flow.push({
         span: HEAD_LINES,
         keepWithNext: true,
@@ -102,7 +102,7 @@ function itemId(side: SidebarSpec, copy: StoryCopy): string {
  * otherwise give it a line of its own, flush right.
  */
 function runInCredit(ctx: MakeupContext, flow: FlowLine[], credit: string, side: SidebarSpec, width: number, pitch: number, id: string): string[] {
-  const lines = displayLines(ctx, credit, side.credit, width, "right");
+  const lines = displayLines(ctx, credit, side.credit, width, "right", { itemId: id, part: "credit" });
   const drawCredit = (l: SetLineAt) => (x: number, top: number) => drawLine(l, x, baselineIn(top, pitch, l.style.size), id, "credit");
   const last = flow[flow.length - 1];
   const only = lines.length === 1 ? lines[0]! : undefined;

@@ -36,7 +36,7 @@ export function makeupStory(ctx: MakeupContext, grid: Grid, story: StorySpec, pa
 
   const flow: FlowLine[] = [];
   if (copy.byline) {
-    for (const l of displayLines(ctx, copy.byline, story.byline, columnWidth, "left")) {
+    for (const l of displayLines(ctx, copy.byline, story.byline, columnWidth, "left", { itemId: story.id, part: "byline" })) {
       flow.push({ span: 1, text: l.line.text, draw: (x, top) => drawLine(l, x, baselineIn(top, grid.linePitch, l.style.size), story.id, "byline") });
     }
   }

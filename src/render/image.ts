@@ -12,10 +12,12 @@ import sharp, { type Metadata } from "sharp";
 import type { ImageItem } from "../display/types.js";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import { cmykTiff } from "./tiff.js";
+import { headerSize, MAX_MEGAPIXELS } from "../common/image-header.js";
+
+export { headerSize, MAX_MEGAPIXELS };
 
 /** Bump when the processing changes, so old cache entries are not reused. */
-const CACHE_VERSION = 3;
-export const MAX_MEGAPIXELS = 100;
+const CACHE_VERSION = 4;
 export const PRINT_MAX_PPI = 300;
 export const PRINT_MIN_PPI = 200;
 export const PROOF_MAX_PPI = 100;
@@ -87,32 +89,6 @@ async function readSource(src: string): Promise<Buffer> {
   } catch {
     throw new PaibanError("image file not readable", { file: src });
   }
-}
-
-/**
- * Width and height from a PNG IHDR or a JPEG SOF marker, read straight from the bytes: a
- * huge image is refused before any decoder (or a truncated file's error) gets a say.
- */
-export function headerSize(bytes: Buffer): { width: number; height: number } | null {
-  if (bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89504e47 && bytes.toString("latin1", 12, 16) === "IHDR") {
-    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-  }
-  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
-    let at = 2;
-    while (at + 9 < bytes.length) {
-      if (bytes[at] !== 0xff) return null;
-      const marker = bytes[at + 1]!;
-      if (marker === 0xff) {
-        at++;
-        continue;
-      }
-      const length = bytes.readUInt16BE(at + 2);
-      const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-      if (isSof) return { width: bytes.readUInt16BE(at + 7), height: bytes.readUInt16BE(at + 5) };
-      at += 2 + length;
-    }
-  }
-  return null;
 }
 
 function refuseHuge(width: number, height: number, src: string): void {
@@ -276,9 +252,10 @@ async function cmykJpeg(pixels: Uint8Array, width: number, height: number): Prom
     .toBuffer();
 }
 
-async function processPhoto(bytes: Buffer, req: PhotoRequest): Promise<PreparedPhoto> {
+async function processPhoto(original: Buffer, req: PhotoRequest): Promise<PreparedPhoto> {
   const src = req.item.src;
-  const source = await orientedSize(bytes, src);
+  const source = await orientedSize(original, src);
+  const bytes = isPlainCmykJpeg(original) ? await uninvertedCmyk(original, src) : original;
   const { crop, placement } = cropAndPlace(source, req.item);
   const sourcePpi = crop.width / (placement.width / 72);
   if (req.mode === "proof") {
@@ -395,12 +372,65 @@ export function photoWarnings(item: ImageItem, photo: PreparedPhoto, req: Pick<P
 
 /** Crop, resample and separate one photo, from the cache when it was done before. */
 export async function preparePhoto(req: PhotoRequest): Promise<{ photo: PreparedPhoto; warnings: Warning[] }> {
-  const bytes = await readSource(req.item.src);
-  const key = cacheKey(bytes, req);
-  let photo = await readCache(req.cacheDir, key);
-  if (!photo) {
-    photo = await processPhoto(bytes, req);
-    await writeCache(req.cacheDir, key, photo);
+  try {
+    const bytes = await readSource(req.item.src);
+    const key = cacheKey(bytes, req);
+    let photo = await readCache(req.cacheDir, key);
+    if (!photo) {
+      photo = await processPhoto(bytes, req);
+      await writeCache(req.cacheDir, key, photo);
+    }
+    return { photo, warnings: photoWarnings(req.item, photo, req) };
+  } catch (err) {
+    // Say which photo of the layout it is: the same file may stand in several places.
+    if (err instanceof PaibanError && req.item.itemId && err.file === req.item.src) {
+      throw new PaibanError(`${err.message} (photo "${req.item.itemId}")`, { file: err.file, exitCode: err.exitCode });
+    }
+    throw err;
   }
-  return { photo, warnings: photoWarnings(req.item, photo, req) };
+}
+
+/**
+ * A CMYK JPEG without an Adobe (APP14) segment: its values are plain ink, but libvips reads
+ * every CMYK JPEG as Adobe-inverted, which turns such a file into a negative. Found with a
+ * hand-made file in tests/bad-input; Photoshop's files carry the segment and read right.
+ */
+export function isPlainCmykJpeg(bytes: Buffer): boolean {
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return false;
+  let at = 2;
+  let adobe = false;
+  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1]!;
+    if (marker === 0xff) {
+      at++;
+      continue;
+    }
+    if (marker === 0xda || marker === 0xd9) return false;
+    const length = bytes.readUInt16BE(at + 2);
+    if (marker === 0xee && bytes.toString("latin1", at + 4, at + 9) === "Adobe") adobe = true;
+    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isSof && at + 9 < bytes.length) {
+      if (bytes[at + 9] !== 4) return false;
+      // The Adobe segment may also follow the frame header: look on to the scan.
+      let k = at + 2 + length;
+      while (!adobe && k + 4 <= bytes.length && bytes[k] === 0xff && bytes[k + 1] !== 0xda) {
+        if (bytes[k + 1] === 0xee && bytes.toString("latin1", k + 4, k + 9) === "Adobe") adobe = true;
+        k += 2 + bytes.readUInt16BE(k + 2);
+      }
+      return !adobe;
+    }
+    at += 2 + length;
+  }
+  return false;
+}
+
+/** The pixels of a plain CMYK JPEG as a CMYK TIFF with the values the file means. */
+async function uninvertedCmyk(bytes: Buffer, src: string): Promise<Buffer> {
+  try {
+    const { data, info } = await sharp(bytes).rotate().pipelineColourspace("cmyk").toColourspace("cmyk").raw().toBuffer({ resolveWithObject: true });
+    for (let i = 0; i < data.length; i++) data[i] = 255 - data[i]!;
+    return cmykTiff(data, info.width, info.height);
+  } catch {
+    throw decodeFailure(src);
+  }
 }

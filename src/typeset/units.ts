@@ -96,8 +96,11 @@ interface Shaped {
 function shape(piece: Piece, faces: Face[], chain: number[], missing: MissingGlyph[]): Shaped {
   let f = faceFor(faces, chain, piece.text);
   if (f < 0) {
+    // Each missing character at its own offset (a Latin word is one piece of many characters).
+    let at = piece.start;
     for (const ch of piece.text) {
-      if (faceFor(faces, chain, ch) < 0) missing.push({ offset: piece.start, char: ch });
+      if (faceFor(faces, chain, ch) < 0) missing.push({ offset: at, char: ch });
+      at += ch.length;
     }
     f = chain[0]!;
   }
