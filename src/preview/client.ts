@@ -173,11 +173,36 @@ export const APP_JS = `"use strict";
       frames(p, holder);
       const img = holder.querySelector("img");
       if (img.dataset.src !== p.svg) {
-        const next = new Image();
-        next.onload = () => { img.src = next.src; img.dataset.src = p.svg; holder.dataset.version = String(state.version); document.body.dataset.shown = String(state.version); };
-        next.src = p.svg;
+        const version = state.version;
+        const swap = (loaded) => {
+          const current = holder.querySelector("img");
+          if (current.dataset.src === p.svg) return;
+          const next = loaded.parentNode ? loaded.cloneNode() : loaded;
+          next.alt = current.alt;
+          next.dataset.src = p.svg;
+          current.replaceWith(next);
+          holder.dataset.version = String(version);
+          document.body.dataset.shown = String(version);
+        };
+        load(p.svg).then(swap, () => undefined);
       }
     }
+  }
+
+  // Page images by URL, loading or loaded: a render event starts them before /state arrives.
+  const images = new Map();
+  function load(src) {
+    if (!images.has(src)) {
+      const img = new Image();
+      images.set(src, new Promise((ok, fail) => { img.onload = () => ok(img); img.onerror = fail; img.src = src; }));
+      while (images.size > 8) images.delete(images.keys().next().value);
+    }
+    return images.get(src);
+  }
+  function preload(event) {
+    const v = JSON.parse(event.data || "{}");
+    if (!v.ok || !state || !state.ok) return;
+    for (const p of state.pages) load("/page/" + p.number + ".svg?v=" + v.version).catch(() => undefined);
   }
 
   function list(id, items, empty) {
@@ -193,6 +218,7 @@ export const APP_JS = `"use strict";
     status.classList.toggle("error", !s.ok);
     $("error").hidden = !!s.ok;
     $("pages").hidden = !s.ok;
+    document.querySelector("aside").hidden = !s.ok;
     if (!s.ok) {
       status.textContent = s.pending ? "rendering…" : "error at " + time(s.at);
       $("error-message").textContent = s.error || "";
@@ -226,7 +252,7 @@ export const APP_JS = `"use strict";
 
   $("zoom").addEventListener("change", () => state && state.ok && showPages());
   const events = new EventSource("/events");
-  events.addEventListener("render", refresh);
+  events.addEventListener("render", (e) => { preload(e); refresh(); });
   setInterval(() => { if (events.readyState !== EventSource.OPEN) refresh(); }, 2000);
   refresh();
 })();

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import chokidar, { type FSWatcher } from "chokidar";
 
-export const DEFAULT_DEBOUNCE_MS = 80;
+export const DEFAULT_DEBOUNCE_MS = 50;
 
 export class FileWatch {
   private readonly watcher: FSWatcher;
