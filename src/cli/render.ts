@@ -1,7 +1,8 @@
 /** `paiban render` and `paiban validate`. */
 import type { Argv } from "yargs";
 import { loadLayout } from "../layout/index.js";
-import { render } from "../pipeline/render.js";
+import { progressView, summaryTable } from "../pipeline/progress.js";
+import { render, type RenderOutcome, type RenderProgress } from "../pipeline/render.js";
 import { handle } from "./run.js";
 import { checkDpi, exportPngs } from "../preview/png.js";
 
@@ -15,6 +16,7 @@ interface RenderArgs {
   quiet: boolean;
   png?: string;
   dpi?: number;
+  workers?: number;
 }
 
 export function renderCommand(y: Argv): Argv {
@@ -30,6 +32,7 @@ export function renderCommand(y: Argv): Argv {
         .option("ink-limit", { type: "number", describe: "total ink limit for photos, % (default 240)" })
         .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print nothing but errors" })
+        .option("workers", { type: "number", describe: "worker threads for an edition's make-up (default: one per core; 0: none)" })
         .option("png", { type: "string", describe: "also write one PNG per page into this folder (<layout>-p<number>.png)" })
         .option("dpi", { type: "number", implies: "png", coerce: checkDpi, describe: "resolution of the --png pages (default 100)" })
         .example("$0 render layouts/quxian.json", "proof PDF and report in out/")
@@ -37,10 +40,26 @@ export function renderCommand(y: Argv): Argv {
     handle(async (raw) => {
       const a = raw as unknown as RenderArgs;
       const started = performance.now();
-      const r = await render({ layout: a.layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs });
+      const view = a.quiet ? undefined : await progressView();
+      let r: RenderOutcome;
+      try {
+        r = await render({
+          layout: a.layout,
+          out: a.out,
+          report: a.report,
+          mode: a.mode,
+          inkLimit: a.inkLimit,
+          allowMissingGlyphs: a.allowMissingGlyphs,
+          ...(a.workers !== undefined ? { workers: Math.max(0, Math.floor(a.workers)) } : {}),
+          ...(view ? { onProgress: (e: RenderProgress) => void (multiPage(e) && view.onProgress(e)) } : {}),
+        });
+      } finally {
+        view?.stop();
+      }
       await exportPngs(r, a);
       if (a.quiet) return;
       for (const w of r.report.warnings) process.stderr.write(`paiban: warning: ${w.message}\n`);
+      if (r.summary.length > 1) process.stdout.write(summaryTable(r.summary, r.timings.pdf));
       const overset = r.report.stories.filter((s) => s.overset.lines > 0);
       process.stdout.write(
         `${r.pdf} (${a.mode}, ${r.document.pages.length} page${r.document.pages.length > 1 ? "s" : ""}, ${(r.bytes / 1024).toFixed(0)} KB) and ${r.reportFile}` +
@@ -50,6 +69,11 @@ export function renderCommand(y: Argv): Argv {
       );
     }),
   );
+}
+
+/** Progress only for an edition: a one-page render stays one line. */
+function multiPage(e: RenderProgress): boolean {
+  return e.stage !== "layout" && e.total > 1;
 }
 
 export function validateCommand(y: Argv): Argv {

@@ -22,7 +22,7 @@ import { showGlyphRun, type GlyphEncoder } from "./glyphs.js";
 import { drawBorder, drawRect, drawRule, type Inking } from "./vector.js";
 import { drawMarks, marksMargin, slugRun } from "./marks.js";
 import { drawProofMark, proofLabelInk, watermark, watermarkInk } from "./proof.js";
-import { preparePhoto, type PreparedPhoto } from "./image.js";
+import { photoWarnings, preparePhoto, type PreparedPhoto } from "./image.js";
 import { addOutputIntent, infoDictionary, stampFileId } from "./pdfx.js";
 import { writeFileAtomically } from "./atomic.js";
 import {
@@ -39,6 +39,7 @@ import {
   writeContent,
   type PdfkitDocument,
   type PdfkitEmbeddedFont,
+  type PdfkitImage,
   type PdfkitRef,
 } from "./pdfkit-internals.js";
 
@@ -125,6 +126,8 @@ interface PageContext {
   mode: PdfOptions["mode"];
   fonts: FontTable;
   photos: Map<ImageItem, PreparedPhoto>;
+  /** JPEGs already embedded in this document (the same photo on several pages is one object). */
+  images: Map<Buffer, PdfkitImage>;
   inking: Inking;
 }
 
@@ -163,7 +166,7 @@ function drawGlyphRun(ctx: PageContext, run: GlyphRun, setInk?: (cs: ContentStre
 function drawImage(ctx: PageContext, item: ImageItem): void {
   const photo = ctx.photos.get(item);
   if (!photo) throw new Error("photo was not prepared");
-  const xobject = useJpeg(ctx.doc, photo.jpeg);
+  const xobject = useJpeg(ctx.doc, photo.jpeg, ctx.images);
   const p = photo.placement;
   const x = item.x + p.x;
   const y = item.y + p.y;
@@ -218,6 +221,7 @@ function drawPage(
   fonts: FontTable,
   photos: Map<ImageItem, PreparedPhoto>,
   states: DocumentStates,
+  images: Map<Buffer, PdfkitImage>,
 ): void {
   const sheet = sheetFor(page, opts.mode);
   addPage(doc, sheet.mediaWidth, sheet.mediaHeight);
@@ -235,6 +239,7 @@ function drawPage(
     mode: opts.mode,
     fonts,
     photos,
+    images,
     inking: opts.mode === "print" ? printInking() : proofInking(),
   };
   cs.save().translate(m, m); // origin at the trim's top-left, y down (pdfkit flipped the page)
@@ -307,12 +312,19 @@ async function preparePhotos(
   const facts: PdfImageFact[] = [];
   const cacheDir = opts.cacheDir ?? join(process.cwd(), ".cache", "paiban");
   const items = doc.pages.flatMap((p) => p.items.filter((i): i is ImageItem => i.kind === "image"));
+  // The same photo in the same frame size on several pages (an edition) is prepared once and,
+  // being the same buffer, embedded once (useJpeg).
+  const same = new Map<string, Awaited<ReturnType<typeof preparePhoto>>>();
   // Sequential on purpose: sharp is multi-threaded inside, and the order of warnings stays fixed.
   for (const item of items) {
     if (!(item.width > 0 && item.height > 0)) {
       throw new PaibanError(`image frame is ${item.width}×${item.height} pt`, { file: item.src, where: item.itemId });
     }
-    const { photo, warnings: w } = await preparePhoto({ item, mode: opts.mode, inkLimit, cacheDir });
+    const key = JSON.stringify([item.src, item.width, item.height, item.fit, item.focus ?? null]);
+    let prepared = same.get(key);
+    if (prepared) prepared = { photo: prepared.photo, warnings: photoWarnings(item, prepared.photo, { mode: opts.mode, inkLimit }) };
+    else same.set(key, (prepared = await preparePhoto({ item, mode: opts.mode, inkLimit, cacheDir })));
+    const { photo, warnings: w } = prepared;
     photos.set(item, photo);
     warnings.push(...w);
     facts.push({ itemId: item.itemId, src: item.src, ppi: photo.ppi, width: photo.pixelWidth, height: photo.pixelHeight });
@@ -331,17 +343,24 @@ export async function renderPdf(doc: DisplayDocument, opts: PdfOptions, photos: 
     states.translucent = indirect(pdf, { Type: "ExtGState", ca: 0.2, CA: 0.2 });
   }
   const fonts = new FontTable(pdf);
-  for (const page of doc.pages) drawPage(pdf, page, doc, opts, fonts, photos, states);
+  const images = new Map<Buffer, PdfkitImage>();
+  for (const page of doc.pages) drawPage(pdf, page, doc, opts, fonts, photos, states, images);
   return stampFileId(await finish(pdf));
 }
 
-/** Draw a display list into a PDF file, atomically. */
-export async function writePdf(doc: DisplayDocument, opts: PdfOptions): Promise<PdfResult> {
+/** The whole PDF in memory, with the warnings and image facts of writing it (nothing written to disk). */
+export async function renderPdfBytes(doc: DisplayDocument, opts: PdfOptions): Promise<PdfResult & { pdf: Buffer }> {
   validate(doc, opts);
   const inkLimit = opts.inkLimit ?? DEFAULT_INK_LIMIT;
   const warnings: Warning[] = opts.mode === "print" ? colourWarnings(doc, inkLimit) : [];
   const { photos, facts } = await preparePhotos(doc, opts, inkLimit, warnings);
-  const bytes = await renderPdf(doc, opts, photos);
-  await writeFileAtomically(opts.out, bytes);
-  return { bytes: bytes.length, warnings, images: facts };
+  const pdf = await renderPdf(doc, opts, photos);
+  return { pdf, bytes: pdf.length, warnings, images: facts };
+}
+
+/** Draw a display list into a PDF file, atomically. */
+export async function writePdf(doc: DisplayDocument, opts: PdfOptions): Promise<PdfResult> {
+  const { pdf, ...result } = await renderPdfBytes(doc, opts);
+  await writeFileAtomically(opts.out, pdf);
+  return result;
 }

@@ -171,8 +171,14 @@ export function indirect(doc: PdfkitDocument, data: Record<string, unknown>): Pd
 }
 
 /** Embed a JPEG (RGB, gray or Adobe CMYK) and make it usable on the current page. */
-export function useJpeg(doc: PdfkitDocument, jpeg: Buffer): { name: string; width: number; height: number } {
-  const image = doc.openImage(jpeg);
+export function useJpeg(doc: PdfkitDocument, jpeg: Buffer, opened?: Map<Buffer, PdfkitImage>): { name: string; width: number; height: number } {
+  // pdfkit keeps opened images only for file paths; `opened` (one per document) lets the same
+  // JPEG buffer, drawn on several pages, be one image object.
+  let image = opened?.get(jpeg);
+  if (!image) {
+    image = doc.openImage(jpeg);
+    opened?.set(jpeg, image);
+  }
   if (!image.obj) image.embed(doc);
   if (!image.obj) throw new Error("pdfkit changed its image embedding: see pdfkit-internals.ts");
   doc.page.xobjects[image.label] = image.obj;

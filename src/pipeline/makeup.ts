@@ -1,0 +1,155 @@
+/**
+ * Make-up of an edition's pages, one page at a time, in this thread or spread over worker
+ * threads, put back together in page order so the result never depends on which page finished
+ * first.
+ *
+ * Every page gets a fresh font map: the font-fallback warnings of each page are returned with
+ * it and merged in page order, which gives exactly the list one shared map would have built
+ * (makeupEdition in src/makeup/page.ts).
+ */
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import { PaibanError, type Warning } from "../common/diagnostics.js";
+import type { DisplayDocument, DisplayPage } from "../display/types.js";
+import { makeFontMap } from "../fonts/fontmap.js";
+import type { EditionSpec, PageSpec } from "../layout/types.js";
+import { makeupPage } from "../makeup/page.js";
+import type { LayoutReport, PageReport } from "../makeup/report.js";
+
+/** One page made up. */
+export interface MadePage {
+  page: DisplayPage;
+  report: PageReport;
+  /** Font-fallback warnings this page's make-up raised. */
+  fontWarnings: Warning[];
+  /** Make-up time, ms. */
+  ms: number;
+}
+
+export type PageFonts = EditionSpec["fonts"];
+
+/** Make up one page with its own font map (what a worker runs). */
+export function makeupOnePage(fonts: PageFonts, page: PageSpec): MadePage {
+  const t = performance.now();
+  const map = makeFontMap(fonts);
+  const made = makeupPage(map, page);
+  return { page: made.page, report: made.report, fontWarnings: map.warnings(), ms: performance.now() - t };
+}
+
+/** The edition's display list and report from its pages in order (as makeupEdition builds them). */
+export function assembleEdition(edition: EditionSpec, made: MadePage[], warnings: Warning[]): { document: DisplayDocument; report: LayoutReport } {
+  const first = edition.pages[0];
+  const fontWarnings = new Map<string, Warning>();
+  for (const m of made) for (const w of m.fontWarnings) if (!fontWarnings.has(w.message)) fontWarnings.set(w.message, w);
+  return {
+    document: {
+      title: `${edition.paper} ${edition.date}${first ? ` 第${first.number}版 ${first.name}` : ""}`,
+      paper: edition.paper,
+      date: edition.date,
+      pages: made.map((m) => m.page),
+    },
+    report: {
+      layout: edition.name,
+      pages: made.map((m) => m.report),
+      stories: made.flatMap((m) => m.report.stories),
+      warnings: [...warnings, ...fontWarnings.values(), ...made.flatMap((m) => m.report.warnings)],
+    },
+  };
+}
+
+/**
+ * How many worker threads make up `pages` pages by default: one per core on a machine with
+ * more than two cores, none for a single page.
+ *
+ * Measured on 2 cores (the project's machine; bench/results.json): a worker needs ~0.4 s to
+ * load the make-up modules, parse its fonts and warm its glyph caches, about what this thread
+ * takes to make up all 16 pages of layouts/edition-16.json once its fonts are open, and the
+ * two workers then compete with the main thread's loading of the PDF writer. So on two cores
+ * the edition is faster in one thread (1.7 s against 2.2 s wall); `--workers N` still asks
+ * for threads.
+ */
+export function defaultWorkerCount(pages: number): number {
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  if (pages < 2 || cores <= 2) return 0;
+  return Math.min(pages, cores);
+}
+
+interface WorkerReply {
+  index: number;
+  made?: MadePage;
+  error?: { message: string; name: string; file?: string; where?: string; exitCode?: number; stack?: string };
+}
+
+/**
+ * Make up `pages` on `count` worker threads, handing out the next page to whichever worker is
+ * free. `onPage` hears of each page as it is done (in completion order); the result is in
+ * page order.
+ */
+export async function makeupInWorkers(
+  fonts: PageFonts,
+  pages: PageSpec[],
+  count: number,
+  onPage?: (index: number, made: MadePage) => void,
+): Promise<MadePage[]> {
+  const results: MadePage[] = new Array(pages.length);
+  const workerUrl = workerScript();
+  const n = Math.max(1, Math.min(count, pages.length));
+  let next = 0;
+  let done = 0;
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let failed = false;
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        reject(e);
+      };
+      const feed = (w: Worker) => {
+        if (failed) return;
+        if (next < pages.length) {
+          const index = next++;
+          w.postMessage({ index, fonts, page: pages[index] });
+        }
+      };
+      for (let i = 0; i < n; i++) {
+        const w = new Worker(workerUrl);
+        workers.push(w);
+        w.on("message", (reply: WorkerReply) => {
+          if (reply.error) return fail(rebuildError(reply.error));
+          results[reply.index] = reply.made!;
+          done++;
+          onPage?.(reply.index, reply.made!);
+          if (done === pages.length) resolve();
+          else feed(w);
+        });
+        w.on("error", fail);
+        w.on("exit", (code) => {
+          if (done < pages.length) fail(new Error(`a make-up worker stopped (exit code ${code}) before the edition was done`));
+        });
+        feed(w);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+/**
+ * The worker's script beside this module; run from the TypeScript sources (vitest), the
+ * compiled one in dist/ (npm test builds first).
+ */
+function workerScript(): URL {
+  const here = import.meta.url;
+  if (here.endsWith(".ts")) return new URL(here.replace(/\/src\/pipeline\/makeup\.ts$/, "/dist/pipeline/worker.js"));
+  return new URL("./worker.js", here);
+}
+
+/** A worker's error as the error the main thread would have thrown (PaibanError keeps its message and place). */
+function rebuildError(e: NonNullable<WorkerReply["error"]>): Error {
+  if (e.name === "PaibanError") return new PaibanError(e.message, { file: e.file, where: e.where, exitCode: e.exitCode });
+  const err = new Error(e.message);
+  if (e.stack) err.stack = e.stack;
+  return err;
+}
