@@ -1,6 +1,7 @@
 /** `paiban serve`: a live preview of a layout in the browser, on 127.0.0.1. */
 import path from "node:path";
 import type { Argv } from "yargs";
+import { oversetSummary } from "../preview/diff.js";
 import { DEFAULT_PORT, servePreview } from "../preview/server.js";
 import type { Attempt } from "../preview/session.js";
 import type { Preview } from "../preview/live.js";
@@ -16,8 +17,8 @@ function describe(a: Attempt<Preview>): string {
   const time = new Date().toTimeString().slice(0, 8);
   const cause = a.changed.length ? `${a.changed.map((f) => path.relative(process.cwd(), f) || f).join(", ")} changed → ` : "";
   if (!a.ok) return `[${time}] ${cause}paiban: ${a.error}\n`;
-  const lines = a.version === 1 ? [] : a.diff.map((l) => `  ${l}\n`);
-  return `[${time}] ${cause}rendered in ${a.ms} ms\n${lines.join("")}`;
+  const lines = a.first ? [] : a.diff.map((l) => `  ${l}\n`);
+  return `[${time}] ${cause}rendered in ${a.ms} ms; ${oversetSummary(a.outcome.report)}\n${lines.join("")}`;
 }
 
 export function serveCommand(y: Argv): Argv {

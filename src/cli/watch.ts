@@ -29,7 +29,7 @@ export function describeAttempt(a: Attempt<RenderOutcome>): string[] {
   if (!a.ok) return [`[${clock()}] ${cause}paiban: ${a.error}`, `  (still watching: fix it and save)`];
   const r = a.outcome.value;
   const head = `[${clock()}] ${cause}${r.pdf} and ${r.reportFile} in ${a.ms} ms`;
-  if (a.version === 1) return [`${head}; ${oversetSummary(r.report)}`, ...r.report.warnings.map((w) => `  warning: ${w.message}`)];
+  if (a.first) return [`${head}; ${oversetSummary(r.report)}`, ...r.report.warnings.map((w) => `  warning: ${w.message}`)];
   return [head, ...(a.diff.length ? a.diff.map((l) => `  ${l}`) : ["  report: no change in overset or warnings"])];
 }
 

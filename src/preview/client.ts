@@ -228,7 +228,7 @@ export const APP_JS = `"use strict";
     status.textContent = s.layout + ": rendered " + time(s.at) + " in " + s.ms + " ms" + (s.changed.length ? " after " + s.changed.join(", ") : "") +
       " — " + (over.length ? "OVERSET " + over.map((x) => x.id + " " + x.overset.lines).join(", ") : "no overset");
     showPages();
-    list("diff", s.diff, s.version > 1 ? "no change in overset or warnings" : "first render");
+    list("diff", s.diff, s.first ? "first render" : "no change in overset or warnings");
     list("warnings", s.warnings, "none");
     $("warning-count").textContent = "(" + s.warnings.length + ")";
     const current = pinned || $("story-report").dataset.story;

@@ -101,5 +101,6 @@ export function stateJson(a: Attempt<Preview> | undefined, root: string): unknow
     stories: a.outcome.report.stories.map((s) => storyView(s, a.outcome.value.gate, root)),
     warnings: a.outcome.report.warnings.map((w) => w.message),
     diff: a.diff,
+    first: a.first,
   };
 }

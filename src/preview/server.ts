@@ -201,7 +201,7 @@ class PreviewServer {
 /** Render the layout, start watching it, and serve the preview on 127.0.0.1. */
 export async function servePreview(opts: ServeOptions): Promise<RunningServer> {
   const port = opts.port ?? DEFAULT_PORT;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PaibanError(`--port must be a whole number from 0 to 65535, got ${String(port)}`, { exitCode: 2 });
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PaibanError(`--port must be a whole number from 0 to 65535, got ${Number.isNaN(port) ? "something that is not a number" : String(port)}`, { exitCode: 2 });
   const root = path.resolve(opts.root ?? process.cwd());
   if (!(await stat(root).catch(() => null))?.isDirectory()) throw new PaibanError("--root is not a folder", { file: root, exitCode: 2 });
   const server = new PreviewServer(opts, root);

@@ -31,7 +31,7 @@ interface AttemptBase {
 }
 
 export type Attempt<T> =
-  | (AttemptBase & { ok: true; outcome: Outcome<T>; diff: string[] })
+  | (AttemptBase & { ok: true; outcome: Outcome<T>; diff: string[]; /** No good render came before this one. */ first: boolean })
   | (AttemptBase & { ok: false; error: string });
 
 export interface SessionOptions<T> {
@@ -105,10 +105,11 @@ export class LiveSession<T> {
     let attempt: Attempt<T>;
     try {
       const outcome = await this.opts.work(this.opts.layout);
+      const first = !this.lastGood;
       const diff = this.lastGood ? diffReports(this.lastGood.report, outcome.report) : [];
       this.lastGood = outcome;
       this.follow(outcome.edition);
-      attempt = { ...base(), ok: true, outcome, diff };
+      attempt = { ...base(), ok: true, outcome, diff, first };
     } catch (err) {
       this.watch.set([...this.watched, resolve(this.opts.layout)]);
       attempt = { ...base(), ok: false, error: describeError(err) };

@@ -1,6 +1,8 @@
 /** watch and serve end to end: saves re-render, report changes are told, errors keep it running. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import http from "node:http";
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -47,6 +49,30 @@ describe("LiveSession", () => {
     });
     if (!fixed.ok) throw new Error("expected success");
     expect(fixed.diff).toContain("- overset cleared: lead (was " + over.outcome.report.stories.find((s) => s.id === "lead")!.overset.lines + " lines (" + over.outcome.report.stories.find((s) => s.id === "lead")!.overset.chars + " chars))");
+  }, 60_000);
+});
+
+describe("LiveSession: photos and fonts", () => {
+  it("re-renders when the photo or a configured font file is saved", async () => {
+    const p = sampleProject();
+    const serif = createRequire(import.meta.url).resolve("@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf");
+    mkdirSync(path.join(p.dir, "fonts"));
+    const kai = path.join(p.dir, "fonts/Kai.ttf");
+    copyFileSync(serif, kai);
+    const layout = JSON.parse(readFileSync(p.layout, "utf8"));
+    writeFileSync(p.layout, JSON.stringify({ ...layout, fonts: { kai: { regular: "../fonts/Kai.ttf" } } }, null, 1));
+    const attempts: Attempt<Preview>[] = [];
+    const session = new LiveSession<Preview>({ layout: p.layout, work: (l) => previewWork(l, p.dir), onAttempt: (a) => attempts.push(a) });
+    cleanups.push(() => session.close());
+    expect((await session.start()).ok).toBe(true);
+
+    copyFileSync(serif, kai); // a font saved again
+    const byFont = await until(() => attempts.find((a) => a.changed.includes(kai)));
+    expect(byFont.ok).toBe(true);
+
+    writeFileSync(p.copy("photo.jpg"), readFileSync(p.copy("photo.jpg"))); // the photo re-exported
+    const byPhoto = await until(() => attempts.find((a) => a.changed.includes(p.copy("photo.jpg"))));
+    expect(byPhoto.ok).toBe(true);
   }, 60_000);
 });
 
