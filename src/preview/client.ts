@@ -21,6 +21,7 @@ export const INDEX_HTML = `<!doctype html>
   <strong>排版 preview</strong>
   <span id="status">loading…</span>
   <label>zoom <select id="zoom">
+    <option value="page">whole page</option>
     <option value="fit" selected>fit width</option>
     <option value="0.5">50%</option><option value="0.75">75%</option>
     <option value="1">100%</option><option value="1.5">150%</option>
@@ -60,8 +61,8 @@ header { position: sticky; top: 0; z-index: 5; display: flex; gap: 16px; align-i
 header label { margin-left: auto; }
 #status.error { color: #ff8a8a; font-weight: 600; }
 main { display: flex; align-items: flex-start; gap: 14px; padding: 14px; }
-#pages { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 18px; align-items: center; }
-.page { position: relative; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.45); }
+#pages { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 26px; align-items: safe center; overflow-x: auto; padding: 18px 4px 8px; }
+.page { flex: none; position: relative; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.45); }
 .page img { display: block; width: 100%; height: 100%; }
 .page .label { position: absolute; top: -18px; left: 0; color: #eceef2; font-size: 12px; }
 .frame { position: absolute; outline: 1px dashed rgba(40, 110, 220, .0); cursor: pointer; }
@@ -102,6 +103,7 @@ export const APP_JS = `"use strict";
 
   function zoomWidth(p) {
     const z = $("zoom").value;
+    if (z === "page") return "min(100%, calc((100vh - 110px) * " + (p.width / p.height).toFixed(4) + "))";
     return z === "fit" ? "min(100%, " + Math.round(p.width / 72 * 96 * 1.5) + "px)" : Math.round(p.width / 72 * 96 * Number(z)) + "px";
   }
 

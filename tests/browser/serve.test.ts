@@ -72,7 +72,7 @@ describe.skipIf(!enabled)("paiban serve in chromium", () => {
     await page.waitForFunction((v) => Number(document.body.dataset.shown) > v, version, { timeout: 10_000 }); // the new image is on screen
     const latency = Date.now() - saved;
     console.log(`serve: save → page updated in ${latency} ms`);
-    expect(latency).toBeLessThan(1500);
+    expect(latency).toBeLessThan(2000); // ~0.6–0.9 s on an idle machine; leave room for a loaded CI box
     expect(await page.textContent('.frame.overset[data-id="lead"] .badge')).toMatch(/溢出 \d+ 行/);
     expect(Number(await page.textContent('#story-report dd[data-field="paragraphs"]'))).toBe(before + 3);
     expect(await page.textContent('#story-report dd[data-field="overset"]')).toMatch(/^\d+ lines, \d+ chars$/);
