@@ -52,7 +52,8 @@ export function makeupPhoto(ctx: MakeupContext, grid: Grid, photo: PhotoSpec, pa
     }
     let column;
     if (caption.position === "below") {
-      const capLineCount = flow.length;
+      // The picture keeps at least one grid line; caption lines beyond that are overset.
+      const capLineCount = Math.min(flow.length, Math.max(0, lines - 1));
       frame = { ...frame, height: (lines - capLineCount) * pitch };
       column = { x: rect.x, width: capWidth, top: top + (lines - capLineCount) * pitch, lines: capLineCount };
     } else {
@@ -68,6 +69,14 @@ export function makeupPhoto(ctx: MakeupContext, grid: Grid, photo: PhotoSpec, pa
     if (creditLines) report.credit = creditLines;
     items.push(...oversetMarks(report, [column], pitch));
   }
-  items.unshift({ kind: "image", ...frame, src: photo.image, fit: photo.fit, focus: photo.focus, itemId: photo.id });
+  if (frame.width > 0 && frame.height > 0) {
+    items.unshift({ kind: "image", ...frame, src: photo.image, fit: photo.fit, focus: photo.focus, itemId: photo.id });
+  } else {
+    ctx.warnings.push({
+      code: "layout",
+      message: `${photo.id}: no room is left for the picture: the label and caption take the whole area (${photo.area.lines} grid lines, ${photo.area.span} columns); give the photo more room`,
+      itemId: photo.id,
+    });
+  }
   return { items, report };
 }

@@ -5,12 +5,47 @@
  * so the last rename wins and the result is one whole PDF.
  */
 import { randomUUID } from "node:crypto";
-import { open, rename, rm, mkdir } from "node:fs/promises";
+import { open, readdir, rename, rm, mkdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { PaibanError } from "../common/diagnostics.js";
 
 export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
+}
+
+/**
+ * A process killed between writing its temp file and renaming it (SIGKILL, power cut) leaves
+ * the temp file behind. The next write to the same target removes such leftovers: temp files
+ * of this target whose process is gone. Those of a live process (a render running now) stay.
+ */
+export async function removeStaleTemps(target: string): Promise<string[]> {
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(target));
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    await rm(join(dirname(target), name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
@@ -19,6 +54,7 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array): Pr
   } catch {
     throw new PaibanError(`cannot create the output folder`, { file: dirname(target) });
   }
+  await removeStaleTemps(target);
   const temp = tempPathFor(target);
   try {
     const handle = await open(temp, "wx");
