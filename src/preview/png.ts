@@ -7,6 +7,7 @@
  * the machine cannot fetch; the SVG path needs only sharp, which the photo pipeline already
  * uses, and the same SVG is what the live preview shows.
  */
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { PaibanError } from "../common/diagnostics.js";
@@ -60,12 +61,14 @@ export async function pagePng(page: DisplayPage, dpi: number, mode: PngOptions["
 export async function writePngs(doc: DisplayDocument, opts: PngOptions): Promise<PngResult> {
   const started = performance.now();
   const dpi = checkDpi(opts.dpi ?? DEFAULT_DPI);
-  const files: string[] = [];
-  for (const page of doc.pages) {
-    const file = path.join(opts.dir, pngName(opts.name, page));
-    await writeFileAtomically(file, await pagePng(page, dpi, opts.mode));
-    files.push(file);
-  }
+  const files = doc.pages.map((page) => path.join(opts.dir, pngName(opts.name, page)));
+  // librsvg draws one page on one core: an edition goes a few pages at a time.
+  const lanes = Math.max(1, Math.min(4, availableParallelism()));
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < doc.pages.length; i = next++) await writeFileAtomically(files[i]!, await pagePng(doc.pages[i]!, dpi, opts.mode));
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
   return { files, ms: Math.round(performance.now() - started) };
 }
 
@@ -80,6 +83,7 @@ export async function exportPngs(
   if (args.png === undefined) return undefined;
   if (!args.png.trim()) throw new PaibanError("--png needs a folder to write into", { exitCode: 2 });
   const result = await writePngs(rendered.document, { dir: args.png, name: rendered.edition.name, dpi: args.dpi, mode: args.mode });
-  if (!args.quiet) process.stdout.write(`${result.files.join(", ")} (${args.dpi ?? DEFAULT_DPI} dpi) in ${result.ms} ms\n`);
+  const what = result.files.length === 1 ? result.files[0] : `${result.files.length} PNGs in ${args.png} (${rendered.edition.name}-p<number>.png)`;
+  if (!args.quiet) process.stdout.write(`${what} (${args.dpi ?? DEFAULT_DPI} dpi) in ${result.ms} ms\n`);
   return result;
 }
