@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Argv } from "yargs";
 import { render, type RenderOutcome } from "../pipeline/render.js";
 import { oversetSummary } from "../preview/diff.js";
+import { checkDpi, exportPngs } from "../preview/png.js";
 import { allFiles, editionFiles } from "../preview/files.js";
 import { LiveSession, type Attempt } from "../preview/session.js";
 import { handle } from "./run.js";
@@ -13,6 +14,8 @@ interface WatchArgs {
   report?: string;
   mode: "print" | "proof";
   allowMissingGlyphs: boolean;
+  png?: string;
+  dpi?: number;
 }
 
 function clock(): string {
@@ -24,11 +27,11 @@ function names(files: string[]): string {
 }
 
 /** What one attempt prints: the cause, the outcome, and what changed in the report. */
-export function describeAttempt(a: Attempt<RenderOutcome>): string[] {
+export function describeAttempt(a: Attempt<RenderOutcome>, pngs?: string): string[] {
   const cause = a.changed.length ? `${names(a.changed)} changed → ` : "";
   if (!a.ok) return [`[${clock()}] ${cause}paiban: ${a.error}`, `  (still watching: fix it and save)`];
   const r = a.outcome.value;
-  const head = `[${clock()}] ${cause}${r.pdf} and ${r.reportFile} in ${a.ms} ms`;
+  const head = `[${clock()}] ${cause}${r.pdf} and ${r.reportFile}${pngs ? ` and PNGs in ${pngs}` : ""} in ${a.ms} ms`;
   if (a.first) return [`${head}; ${oversetSummary(r.report)}`, ...r.report.warnings.map((w) => `  warning: ${w.message}`)];
   return [head, ...(a.diff.length ? a.diff.map((l) => `  ${l}`) : ["  report: no change in overset or warnings"])];
 }
@@ -44,6 +47,8 @@ export function watchCommand(y: Argv): Argv {
         .option("report", { type: "string", describe: "layout report to write (default beside the PDF)" })
         .option("mode", { choices: ["proof", "print"] as const, default: "proof" as const, describe: "proof or print PDF" })
         .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
+        .option("png", { type: "string", describe: "also write one PNG per page into this folder on every render" })
+        .option("dpi", { type: "number", implies: "png", coerce: checkDpi, describe: "resolution of the --png pages (default 100)" })
         .example("$0 watch layouts/quxian.json", "re-render on every save; prints overset and warning changes"),
     handle(async (raw) => {
       const a = raw as unknown as WatchArgs;
@@ -52,9 +57,10 @@ export function watchCommand(y: Argv): Argv {
         layout: a.layout,
         work: async (layout) => {
           const r = await render({ layout, out: a.out, report: a.report, mode: a.mode, allowMissingGlyphs: a.allowMissingGlyphs });
+          await exportPngs(r, { png: a.png, dpi: a.dpi, mode: a.mode, quiet: true });
           return { edition: r.edition, report: r.report, value: r };
         },
-        onAttempt: (attempt) => print(describeAttempt(attempt)),
+        onAttempt: (attempt) => print(describeAttempt(attempt, a.png)),
       });
       const first = await session.start();
       const count = first.ok ? allFiles(editionFiles(first.outcome.edition)).length : 1;
