@@ -1,13 +1,26 @@
 #!/usr/bin/env node
 /** The `paiban` command line. */
-import yargs from "yargs";
+import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import { fontsCommand, preflightCommand, schemaCommand } from "./misc.js";
-import { renderCommand, validateCommand } from "./render.js";
-import { serveCommand } from "./serve.js";
-import { typesetCommand } from "./typeset.js";
-import { watchCommand } from "./watch.js";
 
+type Register = (y: Argv) => Argv;
+
+/**
+ * Each command's module, loaded only when that command runs (start-up time is what layout
+ * staff wait for on every proof); `--help` and unknown commands load them all.
+ */
+const COMMANDS: Record<string, () => Promise<Register[]>> = {
+  render: async () => [(await import("./render.js")).renderCommand],
+  validate: async () => [(await import("./render.js")).validateCommand],
+  typeset: async () => [(await import("./typeset.js")).typesetCommand],
+  preflight: async () => [(await import("./misc.js")).preflightCommand],
+  fonts: async () => [(await import("./misc.js")).fontsCommand],
+  schema: async () => [(await import("./misc.js")).schemaCommand],
+  watch: async () => [(await import("./watch.js")).watchCommand],
+  serve: async () => [(await import("./serve.js")).serveCommand],
+};
+
+const asked = hideBin(process.argv)[0];
 const cli = yargs(hideBin(process.argv))
   .scriptName("paiban")
   .usage("$0 <command> [options]\n\n排版 — Chinese newspaper pages from layout JSON to print-ready PDF")
@@ -24,17 +37,12 @@ const cli = yargs(hideBin(process.argv))
       process.stderr.write(`paiban: ${err.message}\n(paiban <command> --help shows the options)\n`);
       process.exit(2);
     }
-    process.stderr.write(`paiban: ${msg}\n(paiban --help lists the commands; paiban <command> --help their options)\n`);
+    const unknown = asked && !asked.startsWith("-") && !COMMANDS[asked] ? `unknown command "${asked}". ` : "";
+    process.stderr.write(`paiban: ${unknown}${msg}\n(paiban --help lists the commands; paiban <command> --help their options)\n`);
     process.exit(2);
   });
 
-renderCommand(cli);
-validateCommand(cli);
-typesetCommand(cli);
-preflightCommand(cli);
-fontsCommand(cli);
-schemaCommand(cli);
-watchCommand(cli);
-serveCommand(cli);
+const wanted = asked && COMMANDS[asked] ? [COMMANDS[asked]] : Object.values(COMMANDS);
+for (const load of wanted) for (const register of await load()) register(cli);
 
 await cli.parseAsync();

@@ -1,12 +1,12 @@
 /** Story areas: a stepped 走文 area, 变栏, a headline over the first N columns. */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { layOut } from "../../src/pipeline/render.js";
-import { root } from "../typeset/setup.js";
 import { writeLayout } from "./fixture.js";
 
-const dir = fs.mkdtempSync(path.join(root, "out", "areas-"));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paiban-areas-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function story(item: Record<string, unknown>, paragraphs = 30) {

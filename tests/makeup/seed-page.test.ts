@@ -3,6 +3,7 @@
  * holds, and that the grid holds across columns.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dumpDocument } from "../../src/display/dump.js";
@@ -79,7 +80,7 @@ describe("the seed page's display list", () => {
 
 describe("overset", () => {
   it("a story given too much copy reports exactly the lines and characters that did not fit", async () => {
-    const dir = fs.mkdtempSync(path.join(root, "out", "overset-"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paiban-overset-"));
     // 20 paragraphs of 100 ideographs in an 11-em column of 10 lines: 2 em indent → lines of
     // 9 then 11 × 8 then 3 → 10 lines per paragraph; only the first 10 lines fit.
     const file = writeLayout(
