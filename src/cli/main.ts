@@ -42,7 +42,7 @@ const cli = yargs(hideBin(process.argv))
     process.exit(2);
   });
 
-const wanted = asked && COMMANDS[asked] ? [COMMANDS[asked]] : Object.values(COMMANDS);
+const wanted = asked && COMMANDS[asked] ? [COMMANDS[asked]] : asked === "--version" ? [] : Object.values(COMMANDS);
 for (const load of wanted) for (const register of await load()) register(cli);
 
 await cli.parseAsync();
