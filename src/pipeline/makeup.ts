@@ -137,13 +137,12 @@ export async function makeupInWorkers(
 }
 
 /**
- * The worker's script beside this module; run from the TypeScript sources (vitest), the
- * compiled one in dist/ (npm test builds first).
+ * The compiled worker script, dist/pipeline/worker.js. Every module that can run this code sits
+ * two folders below the package root (src/pipeline/makeup.ts under vitest, dist/pipeline/makeup.js,
+ * the bundle dist/cli/paiban.mjs), so one relative path serves them all.
  */
 function workerScript(): URL {
-  const here = import.meta.url;
-  if (here.endsWith(".ts")) return new URL(here.replace(/\/src\/pipeline\/makeup\.ts$/, "/dist/pipeline/worker.js"));
-  return new URL("./worker.js", here);
+  return new URL("../../dist/pipeline/worker.js", import.meta.url);
 }
 
 /** A worker's error as the error the main thread would have thrown (PaibanError keeps its message and place). */

@@ -7,7 +7,7 @@ import { layoutJsonSchema } from "../../src/layout/schema.js";
 const committed = fileURLToPath(new URL("../../schema/layout.schema.json", import.meta.url));
 
 describe("layout JSON Schema", () => {
-  it("the committed schema/layout.schema.json is what the zod definition emits (run: node dist/layout/emit-schema.js)", () => {
+  it("the committed schema/layout.schema.json is what the zod definition emits (run: node scripts/emit-schema.mjs)", () => {
     expect(readFileSync(committed, "utf8")).toBe(layoutJsonSchemaText());
   });
 
