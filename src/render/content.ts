@@ -19,9 +19,11 @@ export function num(n: number): string {
   if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
   const r = Math.round(n * 10000) / 10000;
   if (r === 0) return "0";
-  let s = r.toFixed(4);
-  s = s.replace(/0+$/, "").replace(/\.$/, "");
-  return s;
+  // The shortest round-trip form of a number with at most 4 decimals is those decimals with
+  // trailing zeros dropped (what toFixed(4) and trimming give, without the string work); it
+  // only turns to exponent form far outside page coordinates.
+  if (Math.abs(r) < 1e15) return String(r);
+  return r.toFixed(4).replace(/0+$/, "").replace(/\.$/, "");
 }
 
 /** CMYK percent (0..100) to the operator's 0..1, clamped. */

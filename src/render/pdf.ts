@@ -30,6 +30,7 @@ import {
   createDocument,
   embedFace,
   finish,
+  withDeflateLevel,
   includeGlyph,
   indirect,
   setPageBox,
@@ -71,6 +72,8 @@ export interface PdfResult {
 }
 
 export const DEFAULT_INK_LIMIT = 240;
+/** Deflate level of the PDF's streams (see withDeflateLevel). */
+const DEFLATE_LEVEL = 1;
 /** Name of the overprint graphics state on every print page. */
 const OVERPRINT = "GSop";
 /** Name of the translucent state for the proof watermark. */
@@ -344,8 +347,10 @@ export async function renderPdf(doc: DisplayDocument, opts: PdfOptions, photos: 
   }
   const fonts = new FontTable(pdf);
   const images = new Map<Buffer, PdfkitImage>();
-  for (const page of doc.pages) drawPage(pdf, page, doc, opts, fonts, photos, states, images);
-  return stampFileId(await finish(pdf));
+  return withDeflateLevel(DEFLATE_LEVEL, async () => {
+    for (const page of doc.pages) drawPage(pdf, page, doc, opts, fonts, photos, states, images);
+    return stampFileId(await finish(pdf));
+  });
 }
 
 /** The whole PDF in memory, with the warnings and image facts of writing it (nothing written to disk). */

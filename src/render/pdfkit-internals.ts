@@ -21,6 +21,7 @@
  *   string, and any other object whose Object.prototype.toString is not `[object Object]` is
  *   written through its own `toString()` (our `PdfToken`).
  */
+import zlib from "node:zlib";
 import PDFDocument from "pdfkit";
 import type { FontkitFont } from "./fonts.js";
 
@@ -196,6 +197,24 @@ export function writeContent(doc: PdfkitDocument, content: string): void {
 }
 
 /** Run pdfkit to completion and collect the file in memory. */
+/**
+ * Deflate level for every stream pdfkit compresses while `fn` runs. pdfkit calls
+ * zlib.deflateSync(data) with the default level (6) and has no option for it; level 1 deflates
+ * the multi-megabyte CJK font subsets about four times faster for files about 5 % larger,
+ * which is the better trade for pages re-rendered all day. Node's zlib function is swapped
+ * only for the duration of `fn` and always put back.
+ */
+export async function withDeflateLevel<T>(level: number, fn: () => Promise<T>): Promise<T> {
+  const original = zlib.deflateSync;
+  const patched = ((data: zlib.InputType, options?: zlib.ZlibOptions) => original(data, { level, ...options })) as typeof zlib.deflateSync;
+  zlib.deflateSync = patched;
+  try {
+    return await fn();
+  } finally {
+    if (zlib.deflateSync === patched) zlib.deflateSync = original;
+  }
+}
+
 export function finish(doc: PdfkitDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -111,3 +111,27 @@ describe("pdfkit contract (pinned 0.20.2)", () => {
     expect(text).toMatch(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/);
   });
 });
+
+describe("pdfkit compresses through zlib.deflateSync (withDeflateLevel)", () => {
+  it("writes every stream at the level asked for, and puts zlib back", async () => {
+    const zlib = await import("node:zlib");
+    const { withDeflateLevel } = await import("../../src/render/pdfkit-internals.js");
+    const original = zlib.deflateSync;
+    const streamHeaders = async (level: number) => {
+      const pdf = await withDeflateLevel(level, async () => {
+        const doc = createDocument({ info: { Title: "deflate" } });
+        addPage(doc, 200, 200);
+        writeContent(doc, "0 0 0 1 k 10 10 100 100 re f ".repeat(200));
+        return finish(doc);
+      });
+      const s = pdf.toString("latin1");
+      const heads: string[] = [];
+      for (const m of s.matchAll(/stream\n/g)) heads.push(pdf.subarray(m.index! + 7, m.index! + 9).toString("hex"));
+      return heads;
+    };
+    // The zlib header's second byte names the level: 01 fastest, 9c default.
+    expect(await streamHeaders(1)).toContain("7801");
+    expect(await streamHeaders(6)).toContain("789c");
+    expect(zlib.deflateSync).toBe(original);
+  });
+});
