@@ -1,6 +1,6 @@
 /**
  * The bad-input table: one row per odd or broken input, each with what the user gets. The
- * test (table.test.ts) runs the real CLI on every row; README-bad-input.md is written from
+ * test (table.test.ts) runs the real CLI on every row; the README's "Bad input" section is written from
  * the same rows (PAIBAN_WRITE_TABLE=1 npx vitest run tests/bad-input).
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";

@@ -1,10 +1,10 @@
 /**
  * Bad and odd inputs through the real CLI (`node dist/cli/main.js`, built by `npm test`):
- * every row states exactly what the user gets. See rows.ts; README-bad-input.md is the table.
+ * every row states exactly what the user gets. See rows.ts; the README's "Bad input" section is the table.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { ROWS, type Row } from "./rows.js";
 import { runRow } from "./run.js";
 
@@ -28,12 +28,12 @@ function defineRow(row: Row): void {
   });
 }
 
-/** The Markdown table for README-bad-input.md, from the rows. */
+/** The README's "Bad input" section, from the rows. */
 export function markdownTable(rows: Row[]): string {
   const count = (o: Row["outcome"]) => rows.filter((r) => r.outcome === o).length;
   const esc = (s: string) => s.replace(/\|/g, "\\|");
   return [
-    "# Bad input: what the user gets",
+    "## Bad input: what you get",
     "",
     "Every row is a test in `tests/bad-input/table.test.ts` that runs the real CLI",
     "(`paiban render|validate`) on a fixture written to a temp folder. A refusal is one line on",
@@ -50,6 +50,10 @@ export function markdownTable(rows: Row[]): string {
   ].join("\n");
 }
 
-afterAll(() => {
-  if (process.env.PAIBAN_WRITE_TABLE) writeFileSync(join(import.meta.dirname, "../../README-bad-input.md"), markdownTable(ROWS));
+const README = join(import.meta.dirname, "../../README.md");
+const SECTION = /## Bad input: what you get\n[\s\S]*?\n(?=## )/;
+
+test("the README lists every row as it is tested (PAIBAN_WRITE_TABLE=1 rewrites it)", () => {
+  if (process.env.PAIBAN_WRITE_TABLE) writeFileSync(README, readFileSync(README, "utf8").replace(SECTION, `${markdownTable(ROWS)}\n`));
+  expect(readFileSync(README, "utf8").match(SECTION)?.[0]).toBe(`${markdownTable(ROWS)}\n`);
 });
