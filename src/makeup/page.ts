@@ -55,9 +55,16 @@ export function makeupPage(fonts: FontMap, page: PageSpec): { page: DisplayPage;
   };
 }
 
-/** Make up every page of an edition. `warnings` are those found before make-up (layout, fonts). */
-export function makeupEdition(edition: EditionSpec, fonts: FontMap, warnings: Warning[] = []): { document: DisplayDocument; report: LayoutReport } {
-  const made = edition.pages.map((p) => makeupPage(fonts, p));
+/**
+ * The edition's display list and report from its pages, made up in order. `warnings` are those
+ * found before make-up (layout), `fontWarnings` the font map's (each once).
+ */
+export function assembleEdition(
+  edition: EditionSpec,
+  made: { page: DisplayPage; report: PageReport }[],
+  warnings: Warning[],
+  fontWarnings: Warning[],
+): { document: DisplayDocument; report: LayoutReport } {
   const first = edition.pages[0];
   return {
     document: {
@@ -70,7 +77,13 @@ export function makeupEdition(edition: EditionSpec, fonts: FontMap, warnings: Wa
       layout: edition.name,
       pages: made.map((m) => m.report),
       stories: made.flatMap((m) => m.report.stories),
-      warnings: [...warnings, ...fonts.warnings(), ...made.flatMap((m) => m.report.warnings)],
+      warnings: [...warnings, ...fontWarnings, ...made.flatMap((m) => m.report.warnings)],
     },
   };
+}
+
+/** Make up every page of an edition in this thread, with one font map. */
+export function makeupEdition(edition: EditionSpec, fonts: FontMap, warnings: Warning[] = []): { document: DisplayDocument; report: LayoutReport } {
+  const made = edition.pages.map((p) => makeupPage(fonts, p));
+  return assembleEdition(edition, made, warnings, fonts.warnings());
 }

@@ -13,7 +13,7 @@ import { PaibanError, type Warning } from "../common/diagnostics.js";
 import type { DisplayDocument, DisplayPage } from "../display/types.js";
 import { makeFontMap } from "../fonts/fontmap.js";
 import type { EditionSpec, PageSpec } from "../layout/types.js";
-import { makeupPage } from "../makeup/page.js";
+import { assembleEdition as assembleMadePages, makeupPage } from "../makeup/page.js";
 import type { LayoutReport, PageReport } from "../makeup/report.js";
 
 /** One page made up. */
@@ -36,25 +36,11 @@ export function makeupOnePage(fonts: PageFonts, page: PageSpec): MadePage {
   return { page: made.page, report: made.report, fontWarnings: map.warnings(), ms: performance.now() - t };
 }
 
-/** The edition's display list and report from its pages in order (as makeupEdition builds them). */
+/** The edition's display list and report from pages made up apart (font warnings once each). */
 export function assembleEdition(edition: EditionSpec, made: MadePage[], warnings: Warning[]): { document: DisplayDocument; report: LayoutReport } {
-  const first = edition.pages[0];
   const fontWarnings = new Map<string, Warning>();
   for (const m of made) for (const w of m.fontWarnings) if (!fontWarnings.has(w.message)) fontWarnings.set(w.message, w);
-  return {
-    document: {
-      title: `${edition.paper} ${edition.date}${first ? ` 第${first.number}版 ${first.name}` : ""}`,
-      paper: edition.paper,
-      date: edition.date,
-      pages: made.map((m) => m.page),
-    },
-    report: {
-      layout: edition.name,
-      pages: made.map((m) => m.report),
-      stories: made.flatMap((m) => m.report.stories),
-      warnings: [...warnings, ...fontWarnings.values(), ...made.flatMap((m) => m.report.warnings)],
-    },
-  };
+  return assembleMadePages(edition, made, warnings, [...fontWarnings.values()]);
 }
 
 /**
