@@ -92,6 +92,9 @@ interface Shaped {
   right: number;
 }
 
+/** Classes set at their glyphs' own widths; every other class sits in whole em cells. */
+const PROPORTIONAL: ReadonlySet<CharClass> = new Set(["latin", "prefix", "postfix", "connector"]);
+
 /** Shape a piece into glyphs and split its cell into ink and blank halves. */
 function shape(piece: Piece, faces: Face[], chain: number[], missing: MissingGlyph[]): Shaped {
   let f = faceFor(faces, chain, piece.text);
@@ -133,10 +136,8 @@ function shape(piece: Piece, faces: Face[], chain: number[], missing: MissingGly
   let x = 0;
   for (let k = 0; k < infos.length; k++) {
     const g = infos[k]!;
-    // A missing glyph, or a narrow glyph of a class set in em cells, is centred in a 1-em cell.
-    const cell = g.id === 0 || (piece.cls !== "latin" && piece.cls !== "prefix" && piece.cls !== "postfix" && g.advance < 0.9 && piece.cls !== "connector")
-      ? Math.max(1, g.advance)
-      : g.advance;
+    // A missing glyph, or a narrow glyph of a class set on the em grid, is centred in a 1-em cell.
+    const cell = g.id === 0 || !PROPORTIONAL.has(piece.cls) ? Math.max(1, g.advance) : g.advance;
     glyphs.push({ face: f, id: g.id, dx: x + (cell - g.advance) / 2, advance: g.advance, text: texts[k]! });
     x += cell;
   }
