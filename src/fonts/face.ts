@@ -118,7 +118,10 @@ function wrapFont(file: string, font: fontkit.Font): Face {
     unitsPerEm: upm,
     ascent: font.ascent / upm,
     descent: font.descent / upm,
-    has: (cp) => font.hasGlyphForCodePoint(cp),
+    // Through the glyph cache: fontkit looks the cmap up afresh on every call.
+    has(cp) {
+      return this.glyph(cp).id !== 0;
+    },
     glyph(cp) {
       let g = byCodePoint.get(cp);
       if (!g) {
