@@ -4,7 +4,7 @@
  * modification time and pixel size, so a re-render after a copy edit reuses them.
  */
 import { stat, readFile } from "node:fs/promises";
-import sharp from "sharp";
+import { loadSharp } from "../common/sharp.js";
 import { PaibanError } from "../common/diagnostics.js";
 import type { ImageItem } from "../display/types.js";
 import { cropAndPlace, MAX_MEGAPIXELS, type Placement } from "../render/image.js";
@@ -32,7 +32,7 @@ async function sourceBytes(src: string): Promise<{ bytes: Buffer; mtime: number 
 
 async function orientedSize(bytes: Buffer, src: string): Promise<{ width: number; height: number }> {
   try {
-    const meta = await sharp(bytes, { limitInputPixels: MAX_MEGAPIXELS * 1e6 }).metadata();
+    const meta = await (await loadSharp())(bytes, { limitInputPixels: MAX_MEGAPIXELS * 1e6 }).metadata();
     const swapped = (meta.orientation ?? 1) >= 5;
     const width = meta.width ?? 0;
     const height = meta.height ?? 0;
@@ -55,7 +55,7 @@ export async function screenPhoto(item: ImageItem, dpi: number): Promise<ScreenP
   const height = Math.max(1, Math.round((placement.height * dpi) / 72));
   let jpeg: Buffer;
   try {
-    jpeg = await sharp(bytes, { limitInputPixels: MAX_MEGAPIXELS * 1e6 })
+    jpeg = await (await loadSharp())(bytes, { limitInputPixels: MAX_MEGAPIXELS * 1e6 })
       .rotate()
       .extract(crop)
       .resize(width, height, { fit: "fill" })

@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import sharp from "sharp";
+import { loadSharp } from "../common/sharp.js";
 import { PaibanError } from "../common/diagnostics.js";
 import type { DisplayDocument, DisplayPage } from "../display/types.js";
 import { writeFileAtomically } from "../render/atomic.js";
@@ -51,7 +51,7 @@ export async function pagePng(page: DisplayPage, dpi: number, mode: PngOptions["
   const photos = await pagePhotos(page, Math.min(dpi, 300));
   const svg = pageSvg(page, { dpi, mode, photos });
   try {
-    return await sharp(Buffer.from(svg), { limitInputPixels: false }).png({ compressionLevel: 6 }).toBuffer();
+    return await (await loadSharp())(Buffer.from(svg), { limitInputPixels: false }).png({ compressionLevel: 6 }).toBuffer();
   } catch (err) {
     throw new PaibanError(`the page could not be rasterised: ${(err as Error).message}`, { where: `page ${page.number}` });
   }

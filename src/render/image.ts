@@ -8,7 +8,8 @@ import { readFile, stat, mkdir, writeFile, rename, rm } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
+import { loadSharp, sharpVersion } from "../common/sharp.js";
 import type { ImageItem } from "../display/types.js";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import { cmykTiff } from "./tiff.js";
@@ -107,7 +108,7 @@ async function orientedSize(bytes: Buffer, src: string): Promise<{ width: number
   if (sniffed) refuseHuge(sniffed.width, sniffed.height, src);
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    meta = await (await loadSharp())(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw new PaibanError("not a readable image (corrupt or unsupported format)", { file: src });
   }
@@ -215,7 +216,7 @@ function decodeFailure(src: string): PaibanError {
 
 async function proofJpeg(bytes: Buffer, crop: Crop, size: { width: number; height: number }, src: string) {
   try {
-    return await sharp(bytes)
+    return await (await loadSharp())(bytes)
       .rotate()
       .extract(crop)
       .resize(size.width, size.height, { fit: "fill" })
@@ -230,7 +231,7 @@ async function proofJpeg(bytes: Buffer, crop: Crop, size: { width: number; heigh
 
 async function separate(bytes: Buffer, crop: Crop, size: { width: number; height: number }, src: string) {
   try {
-    return await sharp(bytes)
+    return await (await loadSharp())(bytes)
       .rotate()
       .extract(crop)
       .resize(size.width, size.height, { fit: "fill", kernel: "lanczos3" })
@@ -245,7 +246,7 @@ async function separate(bytes: Buffer, crop: Crop, size: { width: number; height
 }
 
 async function cmykJpeg(pixels: Uint8Array, width: number, height: number): Promise<Buffer> {
-  return sharp(cmykTiff(pixels, width, height), { ignoreIcc: true })
+  return (await loadSharp())(cmykTiff(pixels, width, height), { ignoreIcc: true })
     .pipelineColourspace("cmyk")
     .toColourspace("cmyk")
     .jpeg({ quality: PRINT_QUALITY, chromaSubsampling: "4:4:4" })
@@ -308,7 +309,7 @@ function cacheKey(bytes: Buffer, req: PhotoRequest): string {
     fx: item.focus?.x ?? 0.5,
     fy: item.focus?.y ?? 0.5,
     profile: req.mode === "print" ? profileHash() : "",
-    sharp: sharp.versions.sharp,
+    sharp: sharpVersion(),
   };
   return createHash("sha256").update(bytes).update(JSON.stringify(params)).digest("hex");
 }
@@ -427,7 +428,7 @@ export function isPlainCmykJpeg(bytes: Buffer): boolean {
 /** The pixels of a plain CMYK JPEG as a CMYK TIFF with the values the file means. */
 async function uninvertedCmyk(bytes: Buffer, src: string): Promise<Buffer> {
   try {
-    const { data, info } = await sharp(bytes).rotate().pipelineColourspace("cmyk").toColourspace("cmyk").raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await (await loadSharp())(bytes).rotate().pipelineColourspace("cmyk").toColourspace("cmyk").raw().toBuffer({ resolveWithObject: true });
     for (let i = 0; i < data.length; i++) data[i] = 255 - data[i]!;
     return cmykTiff(data, info.width, info.height);
   } catch {
