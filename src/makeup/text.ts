@@ -61,6 +61,9 @@ export function textWarnings(ctx: MakeupContext, p: SetParagraph, style: TextSty
   }
 }
 
+/** Parts of an item that are lists of names separated by spaces: lines end only at the spaces. */
+const NAME_LISTS: ReadonlySet<string> = new Set(["byline", "credit", "editor"]);
+
 export interface BodyOptions {
   itemId: string;
   role: string;
@@ -97,6 +100,7 @@ export function bodyLines(
         kinsoku: style.kinsoku,
         tracking: style.tracking,
         lastLine: o.lastLine ?? "left",
+        spacedWords: NAME_LISTS.has(o.role),
       },
       spans,
     );
@@ -131,8 +135,9 @@ export function displayLines(
   where?: { itemId: string; part: string },
 ): SetLineAt[] {
   const faces = ctx.faces(style);
+  const spacedWords = where !== undefined && NAME_LISTS.has(where.part);
   const set = (measure: number) =>
-    composeParagraph(text, faces, { measure, size: style.size, indent: 0, tracking: style.tracking, lastLine: align, avoidOrphans: false });
+    composeParagraph(text, faces, { measure, size: style.size, indent: 0, tracking: style.tracking, lastLine: align, avoidOrphans: false, spacedWords });
   const full = width / style.size;
   let p = set(full);
   let shift = 0;

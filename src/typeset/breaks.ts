@@ -11,6 +11,11 @@ import { PUNCTUATION } from "./classes.js";
 import { mayBreakBetween, type KinsokuRules } from "./kinsoku.js";
 import type { Unit } from "./types.js";
 
+/** Where lines may end: the 避头尾 classes, and for lists of names only at the spaces. */
+export interface BreakRules extends KinsokuRules {
+  onlyAtSpaces: boolean;
+}
+
 /** A line as a range of units [start, end). */
 export interface LineRange {
   start: number;
@@ -61,15 +66,18 @@ function fits(units: Unit[], m: Measures, s: number, e: number, width: number): 
 }
 
 /** The last legal break in (s, e], searching backwards; -1 when there is none. */
-function legalBreakAtOrBefore(units: Unit[], rules: KinsokuRules, s: number, e: number): number {
+function legalBreakAtOrBefore(units: Unit[], rules: BreakRules, s: number, e: number): number {
   for (let k = e; k > s; k--) {
-    if (k === units.length || mayBreakBetween(units[k - 1]!.cls, units[k]!.cls, rules)) return k;
+    if (k === units.length) return k;
+    const before = units[k - 1]!;
+    if (rules.onlyAtSpaces && before.glueKind !== "space") continue;
+    if (mayBreakBetween(before.cls, units[k]!.cls, rules)) return k;
   }
   return -1;
 }
 
 /** One line from unit `s`: the furthest legal end. */
-function nextBreak(units: Unit[], m: Measures, rules: KinsokuRules, s: number, width: number): number {
+function nextBreak(units: Unit[], m: Measures, rules: BreakRules, s: number, width: number): number {
   let e = s + 1;
   while (e < units.length && fits(units, m, s, e + 1, width)) e++;
   if (e === units.length) return e;
@@ -95,7 +103,7 @@ export function isOrphan(units: Unit[], line: LineRange): boolean {
  */
 export function breakLines(
   units: Unit[],
-  rules: KinsokuRules,
+  rules: BreakRules,
   widthOf: (line: number) => number,
   avoidOrphans: boolean,
 ): LineRange[] {
@@ -117,7 +125,7 @@ export function breakLines(
 function pullDownOrphan(
   units: Unit[],
   m: Measures,
-  rules: KinsokuRules,
+  rules: BreakRules,
   lines: LineRange[],
   widthOf: (line: number) => number,
 ): void {

@@ -42,14 +42,15 @@ export function composeParagraph(text: string, faces: Face[], options: ComposeOp
   const chainAt = (offset: number) => spanChains.find((s) => offset >= s.start && offset < s.end)?.chain ?? base;
   const { units, missing } = makeUnits(text, all, chainAt, style, settings.tracking);
   const widthOf = (k: number) => (k === 0 ? measure - indent : measure);
-  const ranges = breakLines(units, KINSOKU[settings.kinsoku], widthOf, settings.avoidOrphans);
+  const rules = { ...KINSOKU[settings.kinsoku], onlyAtSpaces: settings.spacedWords };
+  const ranges = breakLines(units, rules, widthOf, settings.avoidOrphans);
 
   const lines: SetLine[] = ranges.map((range, k) => {
     const last = k === ranges.length - 1;
     const lead = k === 0 ? indent : 0;
     const width = widthOf(k);
     const justify = !last || settings.lastLine === "justify";
-    const sp = spaceLine(units, range, width, justify);
+    const sp = spaceLine(units, range, width, justify, settings.spacedWords);
     const setWidth = spacedWidth(units, range, sp);
     const room = Math.max(0, width - setWidth);
     const offset = lead + (!last ? 0 : settings.lastLine === "center" ? room / 2 : settings.lastLine === "right" ? room : 0);

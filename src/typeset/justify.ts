@@ -53,8 +53,11 @@ function slots(units: Unit[], line: LineRange): Slot[] {
   return out;
 }
 
-/** Work out the spacing of `line` so that it is `width` em wide (or natural when `justify` is false). */
-export function spaceLine(units: Unit[], line: LineRange, width: number, justify: boolean): Spacing & { natural: number } {
+/**
+ * Work out the spacing of `line` so that it is `width` em wide (or natural when `justify` is
+ * false). `onlySpaces`: only the spaces stretch (a list of names is never letter-spaced).
+ */
+export function spaceLine(units: Unit[], line: LineRange, width: number, justify: boolean, onlySpaces = false): Spacing & { natural: number } {
   const n = line.end - line.start;
   const sp: Spacing = {
     left: new Array(n),
@@ -91,12 +94,12 @@ export function spaceLine(units: Unit[], line: LineRange, width: number, justify
       excess -= take;
     }
   } else if (excess < -1e-9 && justify) {
-    stretchLine(units, line, sp, -excess);
+    stretchLine(units, line, sp, -excess, onlySpaces);
   }
   return { ...sp, natural };
 }
 
-function stretchLine(units: Unit[], line: LineRange, sp: Spacing, short: number): void {
+function stretchLine(units: Unit[], line: LineRange, sp: Spacing, short: number, onlySpaces: boolean): void {
   const n = line.end - line.start;
   // Steps 1 and 2: Western spaces, then CJK–Latin gaps, each up to its maximum.
   for (const priority of [1, 2]) {
@@ -119,7 +122,7 @@ function stretchLine(units: Unit[], line: LineRange, sp: Spacing, short: number)
   }
   if (short <= 1e-12) return;
   // Step 3: every justification opportunity, evenly.
-  for (let k = 0; k < n - 1; k++) {
+  for (let k = 0; k < n - 1 && !onlySpaces; k++) {
     if (isJustificationOpportunity(units[line.start + k]!, units[line.start + k + 1]!)) {
       sp.opportunities[k] = true;
       sp.opportunityCount++;

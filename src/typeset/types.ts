@@ -19,6 +19,11 @@ export interface ComposeSettings {
   tracking: number;
   /** Avoid a last line of a single ideograph (孤字) by pulling one down. */
   avoidOrphans: boolean;
+  /**
+   * The text is a list of words or names separated by spaces (a byline, a credit): lines end
+   * only at the spaces and only the spaces stretch, so no name is split or letter-spaced.
+   */
+  spacedWords: boolean;
 }
 
 export const DEFAULT_SETTINGS: Omit<ComposeSettings, "measure" | "size"> = {
@@ -28,6 +33,7 @@ export const DEFAULT_SETTINGS: Omit<ComposeSettings, "measure" | "size"> = {
   lastLine: "left",
   tracking: 0,
   avoidOrphans: true,
+  spacedWords: false,
 };
 
 /** One glyph of a unit: which face, which glyph, where relative to the unit's ink start. */

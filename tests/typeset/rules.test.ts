@@ -132,3 +132,27 @@ describe("house style as data", () => {
     expect(xOf("渝事·委员", { measure: 10, style }, "委")).toBeCloseTo(3, 6);
   });
 });
+
+describe("lists of names (bylines, credits)", () => {
+  const credit = "（秦工高 李想 秦华兵 卫小梅 方莉 殷艳妮 程卓 杨娟 张宏宇 周聪 马腾）";
+  it("names-never-split: a credit breaks only at the spaces between names", () => {
+    expect(lines(credit, { measure: 23, indent: 0 })).toEqual(["（秦工高 李想 秦华兵 卫小梅 方莉 殷艳妮 程卓 杨", "娟 张宏宇 周聪 马腾）"]);
+    expect(lines(credit, { measure: 23, indent: 0, spacedWords: true })).toEqual(["（秦工高 李想 秦华兵 卫小梅 方莉 殷艳妮 程卓", "杨娟 张宏宇 周聪 马腾）"]);
+  });
+  it("names-never-letter-spaced: only the spaces between names adjust", () => {
+    // Natural width 24.5 em (names 18, six one-em spaces, the half-width bracket): the spaces
+    // give a quarter em each to fit 23 em; the characters of a name stay one em apart.
+    const first = set(credit, { measure: 23, spacedWords: true }).lines[0]!;
+    const at = (t: string) => first.glyphs.find((x) => x.text === t)!.x / 10;
+    expect(at("工") - at("秦")).toBeCloseTo(1, 9);
+    expect(at("高") - at("工")).toBeCloseTo(1, 9);
+    expect(at("李") - at("高")).toBeCloseTo(1.75, 9);
+    expect(first.width / 10).toBeCloseTo(23, 9);
+    // A short line of names stretches only its spaces.
+    const short = set("张长荣 唐金花 刘汉华", { measure: 12, spacedWords: true, lastLine: "justify" }).lines[0]!;
+    const x = (t: string) => short.glyphs.find((g) => g.text === t)!.x / 10;
+    expect(x("长") - x("张")).toBeCloseTo(1, 9);
+    expect(x("唐") - x("荣")).toBeCloseTo(2.5, 9);
+    expect(x("刘") - x("花")).toBeCloseTo(2.5, 9);
+  });
+});
