@@ -5,6 +5,14 @@ import { hideBin } from "yargs/helpers";
 
 type Register = (y: Argv) => Argv;
 
+// Output piped into a program that stops reading (paiban fonts | head) ends quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
+}
+
 /**
  * Each command's module, loaded only when that command runs (start-up time is what layout
  * staff wait for on every proof); `--help` and unknown commands load them all.

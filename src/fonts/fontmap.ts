@@ -1,13 +1,16 @@
 /**
  * The font map: roles (song, hei, kai, fangsong) × weight → font files.
  *
- * Defaults come from npm (open-licensed Noto Serif SC for 宋 and Noto Sans SC for 黑); a
- * newspaper overrides any role with its own licensed fonts by path. A role with no font of its
+ * The map is fonts/fontmap.json (defaults from npm: open-licensed Noto Serif SC for 宋 and Noto
+ * Sans SC for 黑); a newspaper points roles at its own licensed fonts there, or per layout. A role with no font of its
  * own falls back along FALLBACK and says so with a warning, never silently.
  */
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { Warning } from "../common/diagnostics.js";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { PaibanError, type Warning } from "../common/diagnostics.js";
 import type { FontFile, FontRole } from "../layout/types.js";
 
 export type Weight = "regular" | "bold";
@@ -25,23 +28,65 @@ export const FALLBACK: Record<FontRole, FontRole[]> = {
 
 const require = createRequire(import.meta.url);
 
-function npmFont(pkg: string, weightDir: string, file: string): FontFile {
-  const pkgJson = require.resolve(`${pkg}/package.json`);
-  return { file: path.join(path.dirname(pkgJson), weightDir, file) };
+/** The font map that ships in fonts/; PAIBAN_FONT_MAP names another of the same shape. */
+export function fontMapFile(): string {
+  return process.env.PAIBAN_FONT_MAP ?? fileURLToPath(new URL("../../fonts/fontmap.json", import.meta.url));
 }
 
-/** The fonts that arrive with `npm install`. */
+const FontEntry = z.union([z.string().min(1), z.strictObject({ file: z.string().min(1), face: z.string().min(1).optional() })]);
+const RoleEntry = z.strictObject({ regular: FontEntry.optional(), bold: FontEntry.optional() });
+const FontMapFile = z.strictObject({ song: RoleEntry.optional(), hei: RoleEntry.optional(), kai: RoleEntry.optional(), fangsong: RoleEntry.optional() });
+
+/** A path of the font map: `npm:<package>/<path>`, absolute, or relative to the map's folder. */
+function resolveFontPath(entry: string, mapFile: string): string {
+  const npm = /^npm:((?:@[^/]+\/)?[^/]+)\/(.+)$/.exec(entry);
+  if (npm) {
+    let pkgJson: string;
+    try {
+      pkgJson = require.resolve(`${npm[1]}/package.json`);
+    } catch {
+      throw new PaibanError(`font package ${npm[1]} is not installed (run npm install)`, { file: mapFile });
+    }
+    return path.join(path.dirname(pkgJson), npm[2]!);
+  }
+  return path.resolve(path.dirname(mapFile), entry);
+}
+
+let loaded: { file: string; fonts: FontOverrides } | undefined;
+
+/** The font map's fonts (read once per process and per file). */
 export function defaultFonts(): FontOverrides {
-  return {
-    song: {
-      regular: npmFont("@expo-google-fonts/noto-serif-sc", "400Regular", "NotoSerifSC_400Regular.ttf"),
-      bold: npmFont("@expo-google-fonts/noto-serif-sc", "700Bold", "NotoSerifSC_700Bold.ttf"),
-    },
-    hei: {
-      regular: npmFont("@expo-google-fonts/noto-sans-sc", "400Regular", "NotoSansSC_400Regular.ttf"),
-      bold: npmFont("@expo-google-fonts/noto-sans-sc", "700Bold", "NotoSansSC_700Bold.ttf"),
-    },
-  };
+  const file = fontMapFile();
+  if (loaded?.file === file) return loaded.fonts;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new PaibanError(code === "ENOENT" ? "font map not found" : `font map is not valid JSON: ${(e as Error).message}`, { file });
+  }
+  const parsed = FontMapFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PaibanError(`${issue.message} (roles: ${FONT_ROLES.join(", ")}; weights: regular, bold; a value is a path or {"file","face"})`, {
+      file,
+      where: issue.path.join(".") || "(top)",
+    });
+  }
+  const fonts: FontOverrides = {};
+  for (const role of FONT_ROLES) {
+    const entry = parsed.data[role];
+    if (!entry) continue;
+    const resolved: { regular?: FontFile; bold?: FontFile } = {};
+    for (const weight of ["regular", "bold"] as const) {
+      const e = entry[weight];
+      if (e === undefined) continue;
+      resolved[weight] = typeof e === "string" ? { file: resolveFontPath(e, file) } : { file: resolveFontPath(e.file, file), face: e.face };
+    }
+    fonts[role] = resolved;
+  }
+  loaded = { file, fonts };
+  return fonts;
 }
 
 export interface ResolvedFont {
