@@ -238,7 +238,3 @@ function refuseMissingGlyphs(layout: string, report: LayoutReport): void {
     { file: layout },
   );
 }
-
-export function summariseWarnings(warnings: Warning[]): string[] {
-  return warnings.map((w) => `warning: ${w.message}`);
-}

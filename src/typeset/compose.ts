@@ -70,8 +70,3 @@ export function composeParagraph(text: string, faces: Face[], options: ComposeOp
   });
   return { text, lines, missing, faces: all };
 }
-
-/** Typeset several paragraphs with the same settings. */
-export function composeParagraphs(texts: string[], faces: Face[], options: ComposeOptions): SetParagraph[] {
-  return texts.map((t) => composeParagraph(t, faces, options));
-}
