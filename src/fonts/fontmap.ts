@@ -141,7 +141,7 @@ export function makeFontMap(overrides: FontOverrides = {}): FontMap {
       if (!warned.has(key)) {
         warned.set(key, {
           code: "font-fallback",
-          message: `font role ${role} (${weight}) has no font of its own: using ${found.from} (${found.fromWeight}) ${path.basename(found.font.file)}; configure "fonts.${role}.${weight}" in the layout to use a licensed ${role} face`,
+          message: `font role ${role} (${weight}) has no font of its own: using ${found.from} (${found.fromWeight}) ${path.basename(found.font.file)}; to use a licensed ${role} face, give "${role}.${weight}" in fonts/fontmap.json or "fonts.${role}.${weight}" in the layout`,
         });
       }
     }
