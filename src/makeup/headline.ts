@@ -24,6 +24,16 @@ export function headlineParts(copy: StoryCopy, spec: HeadlineSpec): { text: stri
 export function drawHeadline(ctx: MakeupContext, copy: StoryCopy, spec: HeadlineSpec, frame: Rect, itemId: string): DisplayItem[] {
   const parts = headlineParts(copy, spec);
   if (!parts.length) return [];
+  // The hierarchy of a headline block: kicker and subtitle are set smaller than the title.
+  for (const p of parts) {
+    if (copy.title && p.role !== "title" && p.style.size >= spec.title.size) {
+      ctx.warnings.push({
+        code: "layout",
+        message: `${itemId}: the ${p.role} (${p.style.size} pt) is not smaller than the title (${spec.title.size} pt); a headline block reads kicker and subtitle below the title's size`,
+        itemId,
+      });
+    }
+  }
   const set: { lines: SetLineAt[]; role: string; leading: number }[] = parts.map((p) => ({
     lines: displayLines(ctx, p.text, p.style, frame.width, spec.align === "center" ? "center" : "left", { itemId, part: p.role }),
     role: p.role,

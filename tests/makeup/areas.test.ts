@@ -45,3 +45,20 @@ describe("story areas", () => {
     expect(s.frames.map((f) => f.lines)).toEqual([16, 16, 20]);
   });
 });
+
+describe("headline hierarchy", () => {
+  it("warns when a subtitle is set as large as the title", async () => {
+    const story = {
+      type: "story",
+      id: "s",
+      copy: "copy.md",
+      area: { column: 1, span: 3, line: 1, lines: 20 },
+      headline: { lines: 6, title: { size: "18pt" }, subtitle: { size: "18pt" } },
+    };
+    const file = writeLayout(dir, { columns: 6, lines: 40 }, [story], ["正文。"], "title: 主题\nsubtitle: 副题");
+    const { report } = await layOut(file);
+    expect(report.warnings.filter((w) => w.code === "layout").map((w) => w.message)).toEqual([
+      "s: the subtitle (18 pt) is not smaller than the title (18 pt); a headline block reads kicker and subtitle below the title's size",
+    ]);
+  });
+});

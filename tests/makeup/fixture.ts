@@ -8,9 +8,12 @@ export interface TestGrid {
   lines: number;
 }
 
-/** Write `copy` (paragraphs) as copy.md and a one-page layout holding `items`; return the layout's path. */
-export function writeLayout(dir: string, grid: TestGrid, items: Record<string, unknown>[], paragraphs: string[]): string {
-  fs.writeFileSync(path.join(dir, "copy.md"), `---\ntitle: 测试标题\n---\n${paragraphs.join("\n\n")}\n`);
+/**
+ * Write `paragraphs` as copy.md (with `frontMatter`, a title by default) and a one-page layout
+ * holding `items`; return the layout's path.
+ */
+export function writeLayout(dir: string, grid: TestGrid, items: Record<string, unknown>[], paragraphs: string[], frontMatter = "title: 测试标题"): string {
+  fs.writeFileSync(path.join(dir, "copy.md"), `---\n${frontMatter}\n---\n${paragraphs.join("\n\n")}\n`);
   const layout = {
     paper: "测试报",
     date: "2024-11-27",
