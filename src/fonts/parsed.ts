@@ -2,20 +2,17 @@
  * One parsed font per file per process, shared by the composer (src/fonts/face.ts) and the PDF
  * writer (src/render/fonts.ts, which hands the same object to pdfkit).
  *
- * Why: the CJK faces are 10–15 MB each. Before, the composer parsed them with fontkit's ES
- * module build and the writer read and parsed them again with its CommonJS build (the one
- * pdfkit loads): two copies of fontkit to load (~150 ms) and every file read and every glyph
- * decoded twice. Now both use the CommonJS build and this cache, so a glyph the composer
- * decoded (its metrics, its outline for the ink box) is the glyph the subsetter embeds.
+ * Why: the CJK faces are 10–15 MB each; read and parsed twice they cost every glyph decoded
+ * twice. Both sides use this cache and fontkit's ES module build — the one pdfkit's ES build
+ * imports, so fontkit loads once (its CommonJS build beside it cost another ~20 ms) — and a
+ * glyph the composer decoded (its metrics, its outline for the ink box) is the glyph the
+ * subsetter embeds.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type * as Fontkit from "fontkit";
+import * as Fontkit from "fontkit";
 
-const require = createRequire(import.meta.url);
-
-/** fontkit's CommonJS build: the same module instance pdfkit requires. */
-export const fontkit = require("fontkit") as typeof Fontkit;
+/** fontkit's ES module build: the same module instance pdfkit's ES build imports (one load, not two). */
+export const fontkit: typeof Fontkit = Fontkit;
 
 export type ParsedFont = Fontkit.Font | Fontkit.FontCollection;
 
