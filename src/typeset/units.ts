@@ -176,7 +176,7 @@ export function makeUnits(
       glue: 0,
       glueKind: "none",
     };
-    const rule = markRule(style, p.cls);
+    const rule = ADJUSTABLE_MARKS.has(p.cls) ? markRule(style, p.cls) : undefined;
     // A full-width mark keeps its blank half (squeezable when the style says so); a
     // half-width one is its ink half alone.
     if (rule?.keep) {
