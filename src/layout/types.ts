@@ -4,7 +4,7 @@
  * Grid positions are 0-based.
  */
 import type { StoryCopy } from "../copy/types.js";
-import type { CmykColor } from "../display/types.js";
+import type { CmykColor, RuleItem } from "../display/types.js";
 
 export type FontRole = "song" | "hei" | "kai" | "fangsong";
 export type PunctuationStyle = "kaiming" | "quanjiao" | "banjiao" | "hangmo";
@@ -130,17 +130,13 @@ export interface SidebarSpec {
   dateline?: string;
 }
 
-export interface RuleSpec {
+/**
+ * A rule (栏线, 通栏): vertical rules run along a gutter, horizontal ones across columns; ends
+ * in pt on the page. It is already the display list's rule, with an id.
+ */
+export interface RuleSpec extends Omit<RuleItem, "kind" | "itemId"> {
   type: "rule";
   id: string;
-  /** Vertical rules run along a gutter; horizontal ones across columns. Ends in pt on the page. */
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  weight: number;
-  style: "solid" | "double" | "dashed" | "dotted" | "wavy";
-  color: CmykColor;
 }
 
 export type ItemSpec = StorySpec | PhotoSpec | SidebarSpec | RuleSpec;

@@ -34,9 +34,11 @@ export function makeupPage(fonts: FontMap, page: PageSpec): { page: DisplayPage;
         stories.push(...r.reports);
         break;
       }
-      case "rule":
-        items.push({ kind: "rule", x1: item.x1, y1: item.y1, x2: item.x2, y2: item.y2, weight: item.weight, style: item.style, color: item.color, itemId: item.id });
+      case "rule": {
+        const { type: _type, id, ...rule } = item;
+        items.push({ kind: "rule", ...rule, itemId: id });
         break;
+      }
     }
   }
   if (page.runningHead) items.push(...makeupRunningHead(ctx, page.grid, page.runningHead, page.number));

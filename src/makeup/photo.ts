@@ -6,7 +6,7 @@ import type { MakeupContext } from "./context.js";
 import { flowLines, type FlowLine } from "./flow.js";
 import { areaRect, baselineIn } from "./geometry.js";
 import type { StoryReport } from "./report.js";
-import { BLACK } from "./runs.js";
+import { BLACK } from "../layout/styles.js";
 import { bodyLines, displayLines, drawLine } from "./text.js";
 
 /** Grid lines the section label takes above the photo. */

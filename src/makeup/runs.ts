@@ -1,9 +1,9 @@
 /** Set lines → glyph runs of the display list. */
 import type { CmykColor, GlyphRun } from "../display/types.js";
+import { BLACK } from "../layout/styles.js";
 import type { Face } from "../fonts/face.js";
 import type { SetLine } from "../typeset/types.js";
 
-export const BLACK: CmykColor = { c: 0, m: 0, y: 0, k: 100 };
 
 /**
  * The glyph runs of one line whose left edge is at `x` and baseline at `y` (pt on the page):

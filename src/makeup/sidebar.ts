@@ -81,8 +81,10 @@ export function makeupSidebar(ctx: MakeupContext, grid: Grid, side: SidebarSpec,
 
   const result = flowLines(flow, columns, pitch);
   items.push(...result.items);
+  // What did not fit is the tail of the flow; each item's share of it is a slice.
+  const firstOverset = flow.length - result.overset.length;
   const reports = accounts.map((a) => {
-    const mine: FlowResult = { items: [], used: result.used, overset: result.overset.filter((l) => { const i = flow.indexOf(l); return i >= a.from && i < a.to; }) };
+    const mine: FlowResult = { items: [], used: result.used, overset: flow.slice(Math.max(a.from, firstOverset), Math.max(a.to, firstOverset)) };
     const report = storyReport({ id: itemId(side, a.copy), kind: "sidebar-item", page, copy: a.copy.file, measure, columns, result: mine, set: a.set, pitch });
     // The set text keeps the dateline gap as U+3000; the report gives the copy as written.
     report.paragraphs = report.paragraphs.map((p, i) => ({ ...p, text: a.copy.paragraphs[i] ?? p.text }));

@@ -3,12 +3,11 @@ import type { DisplayItem } from "../display/types.js";
 import type { Grid, StorySpec } from "../layout/types.js";
 import type { MakeupContext } from "./context.js";
 import { flowLines, type FlowColumn, type FlowLine } from "./flow.js";
-import { areaRect, fittingMeasure, textColumns } from "./geometry.js";
+import { areaRect, baselineIn, fittingMeasure, textColumns } from "./geometry.js";
 import { drawHeadline, headlineParts } from "./headline.js";
 import { oversetMarks, storyReport } from "./account.js";
 import type { StoryReport } from "./report.js";
 import { bodyLines, displayLines, drawLine } from "./text.js";
-import { baselineIn } from "./geometry.js";
 
 export function makeupStory(ctx: MakeupContext, grid: Grid, story: StorySpec, page: number): { items: DisplayItem[]; report: StoryReport } {
   const { body, headline, copy } = story;
