@@ -4,6 +4,7 @@ import { loadLayout } from "../layout/index.js";
 import { progressView, summaryTable } from "../pipeline/progress.js";
 import { render, type RenderOutcome, type RenderProgress } from "../pipeline/render.js";
 import { handle } from "./run.js";
+import { startedFrom } from "./start.js";
 import { checkDpi, exportPngs } from "../preview/png.js";
 
 interface RenderArgs {
@@ -17,6 +18,7 @@ interface RenderArgs {
   png?: string;
   dpi?: number;
   workers?: number;
+  timings: boolean;
 }
 
 export function renderCommand(y: Argv): Argv {
@@ -33,6 +35,7 @@ export function renderCommand(y: Argv): Argv {
         .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print nothing but errors" })
         .option("workers", { type: "number", describe: "worker threads for an edition's make-up (default: one per core; 0: none)" })
+        .option("timings", { type: "boolean", default: false, describe: "also print how long each stage took (layout, makeup, pdf, report)" })
         .option("png", { type: "string", describe: "also write one PNG per page into this folder (<layout>-p<number>.png)" })
         .option("dpi", { type: "number", implies: "png", coerce: checkDpi, describe: "resolution of the --png pages (default 100)" })
         .example("$0 render layouts/quxian.json", "proof PDF and report in out/")
@@ -67,6 +70,10 @@ export function renderCommand(y: Argv): Argv {
           (overset.length ? `OVERSET: ${overset.map((s) => `${s.id} ${s.overset.lines} lines`).join(", ")}` : "no overset") +
           "\n",
       );
+      if (a.timings) {
+        const stages = Object.entries(r.timings).map(([stage, ms]) => `${stage} ${ms} ms`);
+        process.stdout.write(`stages: ${stages.join(", ")}; process up ${Math.round(performance.now())} ms (started from ${startedFrom()})\n`);
+      }
     }),
   );
 }

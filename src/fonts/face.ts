@@ -9,6 +9,7 @@ import type * as fontkit from "fontkit";
 import { PaibanError } from "../common/diagnostics.js";
 import type { FontFile } from "../layout/types.js";
 import { clearParsedFonts, FontFileError, parseFontFile } from "./parsed.js";
+import { seedLocaTable, sfntView, type SfntFont } from "./sfnt.js";
 
 /** What the composer needs to know of one glyph. */
 export interface GlyphInfo {
@@ -87,6 +88,10 @@ function loadFace(font: FontFile): Face {
 
 function wrapFont(file: string, font: fontkit.Font): Face {
   const upm = font.unitsPerEm;
+  seedLocaTable(font as unknown as SfntFont);
+  // Advances straight from hmtx: fontkit's glyph.advanceWidth decodes the outline header first.
+  const view = sfntView(font as unknown as SfntFont);
+  const advanceOf = (g: fontkit.Glyph): number => (view ? view.metrics(g.id).advance : g.advanceWidth);
   const byCodePoint = new Map<number, GlyphInfo>();
   const fullWidthCache = new Map<string, GlyphInfo[] | undefined>();
   // The ink box needs the glyph's outline decoded (a bbox over its curves); only punctuation
@@ -103,7 +108,7 @@ function wrapFont(file: string, font: fontkit.Font): Face {
     };
     return {
       id: g.id,
-      advance: g.advanceWidth / upm,
+      advance: advanceOf(g) / upm,
       get inkLeft() {
         return inkBox()[0];
       },

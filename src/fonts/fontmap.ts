@@ -54,6 +54,11 @@ function resolveFontPath(entry: string, mapFile: string): string {
 
 let loaded: { file: string; fonts: FontOverrides } | undefined;
 
+/** Read the font map afresh next time (a start-up snapshot is taken after a warm-up render). */
+export function forgetFontMap(): void {
+  loaded = undefined;
+}
+
 /** The font map's fonts (read once per process and per file). */
 export function defaultFonts(): FontOverrides {
   const file = fontMapFile();

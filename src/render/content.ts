@@ -40,8 +40,52 @@ export function totalInk(c: CmykColor): number {
   return c.c + c.m + c.y + c.k;
 }
 
+/**
+ * A small drawing repeated many times (a 花边 motif): drawn once into a form XObject and
+ * placed with `cm … Do`, instead of hundreds of copies of its path in the page's content.
+ */
+export interface Motif {
+  /** Name of the form in the page's XObject resources; one name per distinct drawing. */
+  name: string;
+  /** The drawing's bounds around its origin: [x0, y0, x1, y1]. */
+  bbox: [number, number, number, number];
+  /** Draw it, painted, with its origin at (x, y). */
+  draw(cs: ContentStream, x: number, y: number): void;
+}
+
+/** A motif drawn once, as the PDF writer turns it into a form XObject. */
+export interface FormContent {
+  bbox: [number, number, number, number];
+  content: string;
+}
+
 export class ContentStream {
   private readonly ops: string[] = [];
+  /** Motifs placed as forms, by name (only when made with `{ forms: true }`). */
+  readonly forms = new Map<string, FormContent>();
+  private readonly useForms: boolean;
+
+  /**
+   * `forms: true` (the PDF writer) places motifs as form XObjects; without it (SVG preview,
+   * tests) every placement is drawn out in full, so the operators show the whole geometry.
+   */
+  constructor(options: { forms?: boolean } = {}) {
+    this.useForms = options.forms ?? false;
+  }
+
+  /** Place a motif with its origin at (x, y). */
+  place(motif: Motif, x: number, y: number): this {
+    if (!this.useForms) {
+      motif.draw(this, x, y);
+      return this;
+    }
+    if (!this.forms.has(motif.name)) {
+      const inner = new ContentStream();
+      motif.draw(inner, 0, 0);
+      this.forms.set(motif.name, { bbox: motif.bbox, content: inner.toString() });
+    }
+    return this.raw(`q 1 0 0 1 ${num(x)} ${num(y)} cm /${motif.name} Do Q`);
+  }
 
   /** Append a raw operator line (already formatted). */
   raw(line: string): this {

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import type { FontFace, GlyphRun, CmykColor, PlacedGlyph } from "../display/types.js";
 import { PaibanError } from "../common/diagnostics.js";
 import { FontFileError, parseFontFile } from "../fonts/parsed.js";
+import { seedLocaTable, type SfntFont } from "../fonts/sfnt.js";
 
 const require = createRequire(import.meta.url);
 
@@ -58,7 +59,10 @@ export function loadFace(face: FontFace): FontkitFont {
     throw new PaibanError(`not a font file fontkit can read`, { file: face.file });
   }
   if (!parsed) throw new PaibanError(`not a font file fontkit can read`, { file: face.file });
-  if (!isCollection(parsed)) return parsed;
+  if (!isCollection(parsed)) {
+    seedLocaTable(parsed as unknown as SfntFont);
+    return parsed;
+  }
   let named = fromCollections.get(parsed);
   if (!named) fromCollections.set(parsed, (named = new Map()));
   const cached = named.get(face.postscriptName);
@@ -70,6 +74,7 @@ export function loadFace(face: FontFace): FontkitFont {
       file: face.file,
     });
   }
+  seedLocaTable(font as unknown as SfntFont);
   named.set(face.postscriptName, font);
   return font;
 }

@@ -30,6 +30,8 @@ import {
   createDocument,
   embedFace,
   finish,
+  formXObject,
+  useXObject,
   withDeflateLevel,
   includeGlyph,
   indirect,
@@ -214,6 +216,8 @@ function drawWatermark(ctx: PageContext, page: DisplayPage, proofTime: string | 
 interface DocumentStates {
   overprint?: PdfkitRef;
   translucent?: PdfkitRef;
+  /** Motif forms (花边) made so far, by name: one object per document, shared by its pages. */
+  forms: Map<string, PdfkitRef>;
 }
 
 function drawPage(
@@ -235,7 +239,7 @@ function drawPage(
   if (states.overprint) useGraphicsState(doc, OVERPRINT, states.overprint);
   if (states.translucent) useGraphicsState(doc, TRANSLUCENT, states.translucent);
 
-  const cs = new ContentStream();
+  const cs = new ContentStream({ forms: true });
   const ctx: PageContext = {
     doc,
     cs,
@@ -257,6 +261,11 @@ function drawPage(
     drawWatermark(ctx, page, opts.proofTime);
   }
   cs.restore();
+  for (const [name, form] of cs.forms) {
+    let ref = states.forms.get(name);
+    if (!ref) states.forms.set(name, (ref = formXObject(doc, form.bbox, form.content)));
+    useXObject(doc, name, ref);
+  }
   writeContent(doc, cs.toString());
 }
 
@@ -338,7 +347,7 @@ async function preparePhotos(
 /** Build the whole PDF in memory. */
 export async function renderPdf(doc: DisplayDocument, opts: PdfOptions, photos: Map<ImageItem, PreparedPhoto>): Promise<Buffer> {
   const pdf = createDocument({ info: infoDictionary(doc, opts.mode) });
-  const states: DocumentStates = {};
+  const states: DocumentStates = { forms: new Map() };
   if (opts.mode === "print") {
     states.overprint = indirect(pdf, { Type: "ExtGState", OP: true, op: true, OPM: 1 });
     addOutputIntent(pdf);

@@ -24,6 +24,8 @@
 import zlib from "node:zlib";
 import PDFDocument from "pdfkit";
 import type { FontkitFont } from "./fonts.js";
+import { sfntView, type SfntFont } from "../fonts/sfnt.js";
+import { fastenSubset } from "./subset.js";
 
 /** A literal PDF token (e.g. the name `/False`) written verbatim by pdfkit's serializer. */
 export class PdfToken {
@@ -130,6 +132,7 @@ export function embedFace(doc: PdfkitDocument, font: FontkitFont): PdfkitEmbedde
   if (!embedded || typeof embedded.subset?.includeGlyph !== "function" || !Array.isArray(embedded.widths)) {
     throw new Error("pdfkit changed its EmbeddedFont (no subset.includeGlyph / widths): see pdfkit-internals.ts");
   }
+  fastenSubset(embedded.subset);
   return embedded;
 }
 
@@ -141,7 +144,8 @@ export function includeGlyph(font: PdfkitEmbeddedFont, glyphId: number, text: st
   const cid = font.subset.includeGlyph(glyphId);
   let width = font.widths[cid];
   if (width == null) {
-    width = font.font.getGlyph(glyphId).advanceWidth * font.scale;
+    const view = sfntView(font.font as unknown as SfntFont);
+    width = (view ? view.metrics(glyphId).advance : font.font.getGlyph(glyphId).advanceWidth) * font.scale;
     font.widths[cid] = width;
   }
   if (font.unicode[cid] == null) {
@@ -169,6 +173,18 @@ export function indirect(doc: PdfkitDocument, data: Record<string, unknown>): Pd
   const ref = doc.ref(data);
   ref.end();
   return ref;
+}
+
+/** A form XObject of our own (content already written), made once per document. */
+export function formXObject(doc: PdfkitDocument, bbox: number[], content: string): PdfkitRef {
+  const ref = doc.ref({ Type: "XObject", Subtype: "Form", BBox: bbox, Resources: {} });
+  ref.end(content);
+  return ref;
+}
+
+/** Make an XObject usable on the current page under `name`. */
+export function useXObject(doc: PdfkitDocument, name: string, ref: PdfkitRef): void {
+  doc.page.xobjects[name] = ref;
 }
 
 /** Embed a JPEG (RGB, gray or Adobe CMYK) and make it usable on the current page. */

@@ -6,7 +6,7 @@
  * border is drawn inside its frame (the band's outer edge is the frame edge).
  */
 import type { BorderItem, CmykColor, RectItem, RuleItem } from "../display/types.js";
-import { ContentStream } from "./content.js";
+import { ContentStream, type Motif } from "./content.js";
 
 /** How a colour is applied: the print writer adds overprint for pure black, the proof writer does not. */
 export interface Inking {
@@ -148,12 +148,43 @@ function sideMotifs(cs: ContentStream, from: Vec, to: Vec, band: number): void {
     const t = i / steps;
     const x = from.x + (to.x - from.x) * t;
     const y = from.y + (to.y - from.y) * t;
-    if (i % 2 === 0) flower(cs, x, y, band * 0.8);
-    else lozenge(cs, x, y, band);
+    cs.place(i % 2 === 0 ? flowerMotif(band * 0.8) : lozengeMotif(band), x, y);
   }
 }
 
-/** 花边: repeated flower motifs between two hairlines, a larger flower at each corner. */
+/** A motif's name carries its size (1/1000 pt), so each size is one form. */
+function motifName(kind: string, size: number): string {
+  return `Pb${kind}${Math.round(size * 1000)}`;
+}
+
+function flowerMotif(size: number): Motif {
+  const h = size / 2; // petals reach 0.42 × size from the centre
+  return {
+    name: motifName("Flower", size),
+    bbox: [-h, -h, h, h],
+    draw: (cs, x, y) => {
+      flower(cs, x, y, size);
+      cs.fill();
+    },
+  };
+}
+
+function lozengeMotif(size: number): Motif {
+  const h = size / 2;
+  return {
+    name: motifName("Lozenge", size),
+    bbox: [-h, -h, h, h],
+    draw: (cs, x, y) => {
+      lozenge(cs, x, y, size);
+      cs.fill();
+    },
+  };
+}
+
+/**
+ * 花边: repeated flower motifs between two hairlines, a larger flower at each corner. A box
+ * has hundreds of motifs of two or three sizes; in the PDF each size is one form XObject.
+ */
 function flowerBorder(cs: ContentStream, b: BorderItem): void {
   const band = Math.max(3, Math.min(b.weight, b.width / 4, b.height / 4));
   const hair = Math.max(0.25, band / 14);
@@ -168,9 +199,9 @@ function flowerBorder(cs: ContentStream, b: BorderItem): void {
     { x: b.x + b.width - m, y: b.y + b.height - m },
     { x: b.x + m, y: b.y + b.height - m },
   ];
-  for (const c of corners) flower(cs, c.x, c.y, band * 0.95);
+  const corner = flowerMotif(band * 0.95);
+  for (const c of corners) cs.place(corner, c.x, c.y);
   for (let i = 0; i < 4; i++) sideMotifs(cs, corners[i]!, corners[(i + 1) % 4]!, band);
-  cs.fill();
 }
 
 export function drawBorder(cs: ContentStream, b: BorderItem, inking: Inking): void {

@@ -66,6 +66,9 @@ for (const [cls, chars] of Object.entries(CLASS_CHARS) as [CharClass, string][])
 export function classOf(ch: string): CharClass {
   const known = table.get(ch);
   if (known) return known;
+  // Past U+205F no character is a space, and Latin only counts below U+2000: every other
+  // character up there (all of CJK) is an ideograph, without the two regular expressions.
+  if (ch.codePointAt(0)! > 0x205f) return "ideograph";
   if (SPACE.test(ch)) return "space";
   // Full-width digits and letters sit on the em grid like ideographs.
   if (LATIN.test(ch) && (ch.codePointAt(0) ?? 0) < 0x2000) return "latin";
