@@ -8,8 +8,8 @@
  * glyph the composer decoded (its metrics, its outline for the ink box) is the glyph the
  * subsetter embeds.
  */
-import { readFileSync } from "node:fs";
 import * as Fontkit from "fontkit";
+import { closeOutlineFiles, readFontFile, readOutlinesOnDemand } from "./outlines.js";
 
 /** fontkit's ES module build: the same module instance pdfkit's ES build imports (one load, not two). */
 export const fontkit: typeof Fontkit = Fontkit;
@@ -37,7 +37,8 @@ export function parseFontFile(file: string): ParsedFont | null {
   if (parsed.has(file)) return parsed.get(file)!;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    // All but the glyph outlines, which are read as glyphs are used (src/fonts/outlines.ts).
+    bytes = readFontFile(file);
   } catch (e) {
     throw new FontFileError("read", e);
   }
@@ -47,6 +48,7 @@ export function parseFontFile(file: string): ParsedFont | null {
   } catch (e) {
     throw new FontFileError("parse", e);
   }
+  if (font && !("fonts" in font)) readOutlinesOnDemand(font.getGlyph(0));
   parsed.set(file, font);
   return font;
 }
@@ -54,4 +56,5 @@ export function parseFontFile(file: string): ParsedFont | null {
 /** Forget every parsed file (a watch loop after a font file changed; tests). */
 export function clearParsedFonts(): void {
   parsed.clear();
+  closeOutlineFiles();
 }

@@ -13,6 +13,8 @@
  * callers then ask fontkit as before.
  */
 
+import { loadOutline } from "./outlines.js";
+
 /** The part of a fontkit font these reads need. */
 export interface SfntFont {
   stream: { buffer: Uint8Array };
@@ -102,6 +104,7 @@ function makeView(font: SfntFont): SfntView | null {
       const o = locaOffsets();
       if (!o || !glyf) return undefined;
       if (gid + 1 >= o.length) return new Uint8Array(0);
+      loadOutline(bytes, gid);
       const start = Math.min(o[gid]!, glyf.length);
       const end = Math.min(Math.max(o[gid + 1]!, start), glyf.length);
       return bytes.subarray(glyf.offset + start, glyf.offset + end);

@@ -11,16 +11,19 @@
  * fontkit 2.0.4 is pinned exactly; tests/render/subset.test.ts checks that the subset is
  * byte-identical to fontkit's own.
  */
+import { loadOutlines } from "../fonts/outlines.js";
 import { sfntView, type SfntFont } from "../fonts/sfnt.js";
 
 /** The TTFSubset fields read and written here (fontkit's, private). */
 interface TrueTypeSubset {
   font: SfntFont;
+  glyphs: number[];
   glyf: Uint8Array[];
   loca: { offsets: number[] };
   hmtx: { metrics: { advance: number; bearing: number }[] };
   offset: number;
   _addGlyph(gid: number): number;
+  encode(): unknown;
 }
 
 function isTrueTypeSubset(subset: unknown): subset is TrueTypeSubset {
@@ -37,6 +40,12 @@ export function fastenSubset(subset: unknown): boolean {
   const view = sfntView(subset.font);
   if (!view || !view.locaOffsets()) return false;
   const slow = subset._addGlyph;
+  const encode = subset.encode;
+  // The outlines of every glyph used, read from the font file in one pass (src/fonts/outlines.ts).
+  subset.encode = function encodeSubset(this: TrueTypeSubset) {
+    loadOutlines(this.font.stream.buffer, this.glyphs);
+    return encode.call(this);
+  };
   subset._addGlyph = function addGlyph(this: TrueTypeSubset, gid: number): number {
     const bytes = view.glyphBytes(gid);
     // A composite (numberOfContours < 0) names other glyphs that must be renumbered: fontkit.

@@ -1,0 +1,214 @@
+/**
+ * Reading a TrueType font file without its glyph outlines, and reading each outline in when
+ * it is first needed.
+ *
+ * A CJK face is 10–15 MB, ~95 % of it the glyf table (30,000 outlines); a page uses a few
+ * thousand glyphs of four faces. Reading the four files whole cost ~25 ms and ~50 MB of memory
+ * per process (per worker thread in an edition). Here the file is read except its glyf table,
+ * into a buffer of the file's full size (zero pages the system does not back until written),
+ * so every offset fontkit computes is the file's own; a glyph's bytes are read into place
+ * from the still-open file before anything decodes it:
+ * - fontkit's TrueType glyph (its outline and its control box) — patched once on its class;
+ * - src/fonts/sfnt.ts `glyphBytes` (the subsetter's fast path);
+ * - the subsetter reads all its glyphs in one pass first (`loadOutlines`).
+ *
+ * Collections, CFF-flavoured OpenType and variable fonts are read whole, as before.
+ */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+
+/** Reads the outlines of one font file into its buffer. */
+interface OutlineLoader {
+  file: string;
+  fd: number;
+  /** glyf table: file offset and length. */
+  glyfOffset: number;
+  glyfLength: number;
+  /** loca, decoded: glyph g's outline is [offsets[g], offsets[g+1]) within glyf. */
+  offsets: Uint32Array;
+  /** 1 once a glyph's bytes are in the buffer. */
+  loaded: Uint8Array;
+  bytes: Buffer;
+}
+
+const loaders = new WeakMap<Uint8Array, OutlineLoader>();
+const open = new Set<OutlineLoader>();
+
+/** The file changed or shrank under us while its outlines were still being read. */
+export class OutlineReadError extends Error {
+  constructor(readonly file: string) {
+    super("the font file changed on disk while in use (its glyph outlines could not be read)");
+  }
+}
+
+function readFully(fd: number, into: Buffer, at: number, length: number, file: string): void {
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, into, at + done, length - done, at + done);
+    if (n <= 0) throw new OutlineReadError(file);
+    done += n;
+  }
+}
+
+const TRUETYPE = new Set([0x00010000, 0x74727565 /* 'true' */]);
+
+interface TableRecord {
+  offset: number;
+  length: number;
+}
+
+function tableDirectory(bytes: Buffer, numTables: number): Map<string, TableRecord> {
+  const tables = new Map<string, TableRecord>();
+  for (let i = 0; i < numTables; i++) {
+    const at = 12 + 16 * i;
+    tables.set(bytes.toString("latin1", at, at + 4), { offset: bytes.readUInt32BE(at + 8), length: bytes.readUInt32BE(at + 12) });
+  }
+  return tables;
+}
+
+/**
+ * The bytes of a font file: whole, or (a plain TrueType font) all but the glyph outlines, which
+ * are then read on demand. Throws what fs throws for an unreadable file.
+ */
+export function readFontFile(file: string): Buffer {
+  const fd = openSync(file, "r");
+  let keepOpen = false;
+  try {
+    const size = fstatSync(fd).size;
+    const whole = (): Buffer => {
+      const all = Buffer.allocUnsafe(size);
+      readFully(fd, all, 0, size, file);
+      return all;
+    };
+    if (size < 12) return whole();
+    const header = Buffer.alloc(12);
+    readFully(fd, header, 0, 12, file);
+    const numTables = header.readUInt16BE(4);
+    const directoryEnd = 12 + 16 * numTables;
+    if (!TRUETYPE.has(header.readUInt32BE(0)) || directoryEnd > size) return whole();
+
+    // Zero-filled, so untouched pages cost no memory; the outlines' pages stay untouched
+    // until a glyph is read in.
+    const bytes = Buffer.alloc(size);
+    header.copy(bytes);
+    readFully(fd, bytes, 12, directoryEnd - 12, file);
+    const tables = tableDirectory(bytes, numTables);
+    const glyf = tables.get("glyf");
+    const inFile = (t: TableRecord | undefined): t is TableRecord => !!t && t.offset + t.length <= size;
+    const loca = tables.get("loca");
+    const head = tables.get("head");
+    const maxp = tables.get("maxp");
+    if (tables.has("fvar") || !inFile(glyf) || !inFile(loca) || !inFile(head) || !inFile(maxp) || head.length < 54 || maxp.length < 6) {
+      readFully(fd, bytes, directoryEnd, size - directoryEnd, file);
+      return bytes;
+    }
+    // Everything before and after the outlines.
+    readFully(fd, bytes, directoryEnd, Math.max(0, glyf.offset - directoryEnd), file);
+    readFully(fd, bytes, glyf.offset + glyf.length, size - glyf.offset - glyf.length, file);
+
+    const numGlyphs = bytes.readUInt16BE(maxp.offset + 4);
+    const long = bytes.readInt16BE(head.offset + 50) === 1;
+    if (loca.length < (numGlyphs + 1) * (long ? 4 : 2)) {
+      readFully(fd, bytes, glyf.offset, glyf.length, file);
+      return bytes;
+    }
+    const offsets = new Uint32Array(numGlyphs + 1);
+    for (let g = 0; g <= numGlyphs; g++) {
+      offsets[g] = long ? bytes.readUInt32BE(loca.offset + 4 * g) : 2 * bytes.readUInt16BE(loca.offset + 2 * g);
+    }
+    const loader: OutlineLoader = {
+      file,
+      fd,
+      glyfOffset: glyf.offset,
+      glyfLength: glyf.length,
+      offsets,
+      loaded: new Uint8Array(numGlyphs),
+      bytes,
+    };
+    loaders.set(bytes, loader);
+    open.add(loader);
+    keepOpen = true;
+    return bytes;
+  } finally {
+    if (!keepOpen) closeSync(fd);
+  }
+}
+
+/** A glyph's byte range within glyf, clamped to the table. */
+function range(l: OutlineLoader, gid: number): [number, number] {
+  const start = Math.min(l.offsets[gid]!, l.glyfLength);
+  const end = Math.min(Math.max(l.offsets[gid + 1]!, start), l.glyfLength);
+  return [start, end];
+}
+
+/** Make sure one glyph's outline is in `bytes` (a no-op for a font read whole). */
+export function loadOutline(bytes: Uint8Array, gid: number): void {
+  const l = loaders.get(bytes);
+  if (!l || gid < 0 || gid >= l.loaded.length || l.loaded[gid]) return;
+  const [start, end] = range(l, gid);
+  if (end > start) readFully(l.fd, l.bytes, l.glyfOffset + start, end - start, l.file);
+  l.loaded[gid] = 1;
+}
+
+/** Make sure many glyphs' outlines are in `bytes`, reading neighbours in one go. */
+export function loadOutlines(bytes: Uint8Array, gids: Iterable<number>): void {
+  const l = loaders.get(bytes);
+  if (!l) return;
+  const wanted: [number, number, number][] = [];
+  for (const gid of gids) {
+    if (gid < 0 || gid >= l.loaded.length || l.loaded[gid]) continue;
+    const [start, end] = range(l, gid);
+    wanted.push([start, end, gid]);
+  }
+  wanted.sort((a, b) => a[0] - b[0]);
+  // Glyphs less than a page apart are read with the bytes between them: fewer reads.
+  const GAP = 4096;
+  for (let i = 0; i < wanted.length; ) {
+    const from = wanted[i]![0];
+    let to = wanted[i]![1];
+    let j = i + 1;
+    while (j < wanted.length && wanted[j]![0] - to <= GAP) to = Math.max(to, wanted[j++]![1]);
+    if (to > from) readFully(l.fd, l.bytes, l.glyfOffset + from, to - from, l.file);
+    for (let k = i; k < j; k++) l.loaded[wanted[k]![2]] = 1;
+    i = j;
+  }
+}
+
+/** Close every file kept open for its outlines (their buffers are forgotten with the fonts). */
+export function closeOutlineFiles(): void {
+  for (const l of open) {
+    try {
+      closeSync(l.fd);
+    } catch {
+      // already closed
+    }
+    loaders.delete(l.bytes);
+  }
+  open.clear();
+}
+
+/** fontkit's TrueType glyph, the parts read here. */
+interface TrueTypeGlyph {
+  id: number;
+  _font: { stream: { buffer: Uint8Array } };
+}
+
+const PATCHED = Symbol.for("paiban.outlines");
+
+/**
+ * Make fontkit's TrueType glyph class read a glyph's outline in before decoding it. `glyph` is
+ * any glyph of a TrueType font; the class is patched once per process.
+ */
+export function readOutlinesOnDemand(glyph: object): void {
+  let proto: Record<string | symbol, unknown> | null = Object.getPrototypeOf(glyph);
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, "_decode")) proto = Object.getPrototypeOf(proto);
+  if (!proto || proto[PATCHED]) return;
+  for (const method of ["_decode", "_getCBox"]) {
+    const original = proto[method];
+    if (typeof original !== "function") continue;
+    proto[method] = function (this: TrueTypeGlyph, ...args: unknown[]) {
+      loadOutline(this._font.stream.buffer, this.id);
+      return original.apply(this, args);
+    };
+  }
+  proto[PATCHED] = true;
+}
