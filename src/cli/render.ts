@@ -35,7 +35,7 @@ export function renderCommand(y: Argv): Argv {
         .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print nothing but errors" })
         .option("workers", { type: "number", describe: "worker threads for an edition's make-up (default: one per core; 0: none)" })
-        .option("timings", { type: "boolean", default: false, describe: "also print how long each stage took (layout, makeup, pdf, report)" })
+        .option("timings", { type: "boolean", default: false, describe: "also print how long each stage took (layout, makeup, pdf, report), even with --quiet" })
         .option("png", { type: "string", describe: "also write one PNG per page into this folder (<layout>-p<number>.png)" })
         .option("dpi", { type: "number", implies: "png", coerce: checkDpi, describe: "resolution of the --png pages (default 100)" })
         .example("$0 render layouts/quxian.json", "proof PDF and report in out/")
@@ -60,6 +60,7 @@ export function renderCommand(y: Argv): Argv {
         view?.stop();
       }
       await exportPngs(r, a);
+      if (a.timings) printTimings(r);
       if (a.quiet) return;
       for (const w of r.report.warnings) process.stderr.write(`paiban: warning: ${w.message}\n`);
       if (r.summary.length > 1) process.stdout.write(summaryTable(r.summary, r.timings.pdf));
@@ -70,12 +71,14 @@ export function renderCommand(y: Argv): Argv {
           (overset.length ? `OVERSET: ${overset.map((s) => `${s.id} ${s.overset.lines} lines`).join(", ")}` : "no overset") +
           "\n",
       );
-      if (a.timings) {
-        const stages = Object.entries(r.timings).map(([stage, ms]) => `${stage} ${ms} ms`);
-        process.stdout.write(`stages: ${stages.join(", ")}; process up ${Math.round(performance.now())} ms (started from ${startedFrom()})\n`);
-      }
     }),
   );
+}
+
+/** `--timings`: each stage's time, and how the process started (printed even with --quiet). */
+function printTimings(r: RenderOutcome): void {
+  const stages = Object.entries(r.timings).map(([stage, ms]) => `${stage} ${ms} ms`);
+  process.stdout.write(`stages: ${stages.join(", ")}; process up ${Math.round(performance.now())} ms (started from ${startedFrom()})\n`);
 }
 
 /** Progress only for an edition: a one-page render stays one line. */

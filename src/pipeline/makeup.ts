@@ -8,7 +8,8 @@
  * (makeupEdition in src/makeup/page.ts).
  */
 import os from "node:os";
-import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type { Worker } from "node:worker_threads";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import type { DisplayDocument, DisplayPage } from "../display/types.js";
 import { makeFontMap } from "../fonts/fontmap.js";
@@ -79,6 +80,10 @@ export async function makeupInWorkers(
 ): Promise<MadePage[]> {
   const results: MadePage[] = new Array(pages.length);
   const workerUrl = workerScript();
+  // Loaded here, not with the module: worker_threads loaded into a start-up snapshot
+  // (src/cli/snapshot.ts) gives workers that fail on their first process.cwd() (Node 20).
+  // (A require, not import(): the snapshot's bundle has no dynamic-import hook.)
+  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
   const n = Math.max(1, Math.min(count, pages.length));
   let next = 0;
   let done = 0;
