@@ -15,6 +15,7 @@
  * process. Then every per-process cache is emptied: the snapshot holds code and constants,
  * never fonts, a font map or a layout.
  */
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -47,9 +48,13 @@ function blobPath(): string | undefined {
 }
 
 async function warmUp(layout: string): Promise<void> {
-  const out = path.join(os.tmpdir(), `paiban-warmup-${process.pid}`);
-  for (const mode of ["proof", "print"] as const) {
-    await render({ layout, mode, out: `${out}-${mode}.pdf`, workers: 0, proofTime: "warm-up" });
+  const dir = mkdtempSync(path.join(os.tmpdir(), "paiban-warmup-"));
+  try {
+    for (const mode of ["proof", "print"] as const) {
+      await render({ layout, mode, out: path.join(dir, `${mode}.pdf`), workers: 0, proofTime: "warm-up" });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   clearFaceCache();
   forgetFontMap();
