@@ -35,8 +35,11 @@ const open = new Set<OutlineLoader>();
 
 /** The file changed or shrank under us while its outlines were still being read. */
 export class OutlineReadError extends Error {
-  constructor(readonly file: string) {
-    super("the font file changed on disk while in use (its glyph outlines could not be read)");
+  constructor(
+    readonly file: string,
+    why = "the font file changed on disk while in use (its glyph outlines could not be read)",
+  ) {
+    super(why);
   }
 }
 
@@ -144,6 +147,7 @@ function range(l: OutlineLoader, gid: number): [number, number] {
 export function loadOutline(bytes: Uint8Array, gid: number): void {
   const l = loaders.get(bytes);
   if (!l || gid < 0 || gid >= l.loaded.length || l.loaded[gid]) return;
+  if (l.fd < 0) throw closedError(l);
   const [start, end] = range(l, gid);
   if (end > start) readFully(l.fd, l.bytes, l.glyfOffset + start, end - start, l.file);
   l.loaded[gid] = 1;
@@ -153,6 +157,10 @@ export function loadOutline(bytes: Uint8Array, gid: number): void {
 export function loadOutlines(bytes: Uint8Array, gids: Iterable<number>): void {
   const l = loaders.get(bytes);
   if (!l) return;
+  if (l.fd < 0) {
+    for (const gid of gids) if (gid >= 0 && gid < l.loaded.length && !l.loaded[gid]) throw closedError(l);
+    return;
+  }
   const wanted: [number, number, number][] = [];
   for (const gid of gids) {
     if (gid < 0 || gid >= l.loaded.length || l.loaded[gid]) continue;
@@ -173,7 +181,7 @@ export function loadOutlines(bytes: Uint8Array, gids: Iterable<number>): void {
   }
 }
 
-/** Close every file kept open for its outlines (their buffers are forgotten with the fonts). */
+/** Close every file kept open for its outlines; their fonts must not be used after this. */
 export function closeOutlineFiles(): void {
   for (const l of open) {
     try {
@@ -181,9 +189,15 @@ export function closeOutlineFiles(): void {
     } catch {
       // already closed
     }
-    loaders.delete(l.bytes);
+    // Kept (closed) rather than forgotten: a glyph not yet read must fail loudly, not read as zeros.
+    l.fd = -1;
   }
   open.clear();
+}
+
+/** A glyph asked of a font whose file was closed (its cache cleared): a bug of the caller. */
+function closedError(l: OutlineLoader): OutlineReadError {
+  return new OutlineReadError(l.file, "a glyph was asked of a font after its file was closed (the font cache was cleared while the font was in use)");
 }
 
 /** fontkit's TrueType glyph, the parts read here. */

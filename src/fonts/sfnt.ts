@@ -17,6 +17,8 @@ import { loadOutline } from "./outlines.js";
 
 /** The part of a fontkit font these reads need. */
 export interface SfntFont {
+  /** fontkit's format name: "TTF" for a plain sfnt, "WOFF", "WOFF2", … */
+  type: string;
   stream: { buffer: Uint8Array };
   directory: { tables: Record<string, { offset: number; length: number } | undefined> };
   hhea: { numberOfMetrics: number };
@@ -64,7 +66,9 @@ function table(font: SfntFont, tag: string, size: number): Table | undefined {
 }
 
 function makeView(font: SfntFont): SfntView | null {
-  if (font._variationProcessor) return null;
+  // Only a plain sfnt (TrueType or OpenType, alone or in a collection) has its tables at the
+  // directory's offsets; a WOFF's point at compressed data (fontkit type "WOFF"/"WOFF2").
+  if (font.type !== "TTF" || font._variationProcessor) return null;
   const bytes = font.stream?.buffer;
   if (!bytes) return null;
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
