@@ -13,12 +13,13 @@ import { loadSharp, sharpVersion } from "../common/sharp.js";
 import type { ImageItem } from "../display/types.js";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import { cmykTiff } from "./tiff.js";
+import { separatePixels, separationTable } from "./separation.js";
 import { headerSize, MAX_MEGAPIXELS } from "../common/image-header.js";
 
 export { headerSize, MAX_MEGAPIXELS };
 
 /** Bump when the processing changes, so old cache entries are not reused. */
-const CACHE_VERSION = 4;
+const CACHE_VERSION = 5;
 export const PRINT_MAX_PPI = 300;
 export const PRINT_MIN_PPI = 200;
 export const PROOF_MAX_PPI = 100;
@@ -229,17 +230,40 @@ async function proofJpeg(bytes: Buffer, crop: Crop, size: { width: number; heigh
   }
 }
 
-async function separate(bytes: Buffer, crop: Crop, size: { width: number; height: number }, src: string) {
-  try {
-    return await (await loadSharp())(bytes)
+/**
+ * Crop, resample and separate to CMYK pixels. A photo in RGB or grey is resampled in sRGB (its
+ * own embedded profile, if any, converted by sharp) and separated through the table
+ * (src/render/separation.ts); a photo already in CMYK is converted profile to profile by sharp.
+ */
+async function separate(bytes: Buffer, crop: Crop, size: { width: number; height: number }, src: string, cacheDir: string) {
+  const sharp = await loadSharp();
+  const resampled = () =>
+    sharp(bytes)
       .rotate()
       .extract(crop)
       .resize(size.width, size.height, { fit: "fill", kernel: "lanczos3" })
-      .flatten({ background: "#ffffff" })
-      .toColourspace("cmyk")
-      .withIccProfile(CMYK_PROFILE)
-      .raw()
-      .toBuffer();
+      .flatten({ background: "#ffffff" });
+  let cmykSource: boolean;
+  try {
+    cmykSource = (await sharp(bytes).metadata()).space === "cmyk";
+  } catch {
+    throw decodeFailure(src);
+  }
+  if (!cmykSource) {
+    const [table, rgb] = await Promise.all([
+      separationTable(sharp, CMYK_PROFILE, profileHash(), cacheDir, sharpVersion()),
+      resampled()
+        .toColourspace("srgb")
+        .raw({ depth: "uchar" })
+        .toBuffer({ resolveWithObject: true })
+        .catch(() => {
+          throw decodeFailure(src);
+        }),
+    ]);
+    if (rgb.info.channels === 3 && rgb.data.length === size.width * size.height * 3) return separatePixels(rgb.data, table);
+  }
+  try {
+    return await resampled().toColourspace("cmyk").withIccProfile(CMYK_PROFILE).raw().toBuffer();
   } catch {
     throw decodeFailure(src);
   }
@@ -274,7 +298,7 @@ async function processPhoto(original: Buffer, req: PhotoRequest): Promise<Prepar
     };
   }
   const size = outputPixels(placement, crop, PRINT_MAX_PPI);
-  const pixels = await separate(bytes, crop, size, src);
+  const pixels = await separate(bytes, crop, size, src, req.cacheDir);
   const inkBefore = maxTotalInk(pixels);
   const target = req.inkLimit - INK_HEADROOM;
   let inkReduced = false;
