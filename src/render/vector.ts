@@ -152,34 +152,25 @@ function sideMotifs(cs: ContentStream, from: Vec, to: Vec, band: number): void {
   }
 }
 
-/** A motif's name carries its size (1/1000 pt), so each size is one form. */
-function motifName(kind: string, size: number): string {
-  return `Pb${kind}${Math.round(size * 1000)}`;
-}
-
-function flowerMotif(size: number): Motif {
-  const h = size / 2; // petals reach 0.42 × size from the centre
-  return {
-    name: motifName("Flower", size),
-    bbox: [-h, -h, h, h],
-    draw: (cs, x, y) => {
-      flower(cs, x, y, size);
-      cs.fill();
-    },
-  };
-}
-
-function lozengeMotif(size: number): Motif {
+/**
+ * A filled motif of one size, drawn by `draw` around its origin; its name carries its size
+ * (1/1000 pt), so each size is one form. Every motif reaches at most half its size from the
+ * origin (a flower's petals 0.42, a lozenge's points 0.18).
+ */
+function motif(kind: string, size: number, draw: (cs: ContentStream, x: number, y: number, size: number) => void): Motif {
   const h = size / 2;
   return {
-    name: motifName("Lozenge", size),
+    name: `Pb${kind}${Math.round(size * 1000)}`,
     bbox: [-h, -h, h, h],
     draw: (cs, x, y) => {
-      lozenge(cs, x, y, size);
+      draw(cs, x, y, size);
       cs.fill();
     },
   };
 }
+
+const flowerMotif = (size: number): Motif => motif("Flower", size, flower);
+const lozengeMotif = (size: number): Motif => motif("Lozenge", size, lozenge);
 
 /**
  * 花边: repeated flower motifs between two hairlines, a larger flower at each corner. A box
