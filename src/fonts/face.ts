@@ -8,7 +8,7 @@
 import type * as fontkit from "fontkit";
 import { PaibanError } from "../common/diagnostics.js";
 import type { FontFile } from "../layout/types.js";
-import { clearParsedFonts, FontFileError, parseFontFile } from "./parsed.js";
+import { clearParsedFonts, FontFileError, parseFontFile, substitutionFont } from "./parsed.js";
 import { seedLocaTable, sfntView, type SfntFont } from "./sfnt.js";
 
 /** What the composer needs to know of one glyph. */
@@ -94,6 +94,7 @@ function wrapFont(file: string, font: fontkit.Font): Face {
   const advanceOf = (g: fontkit.Glyph): number => (view ? view.metrics(g.id).advance : g.advanceWidth);
   const byCodePoint = new Map<number, GlyphInfo>();
   const fullWidthCache = new Map<string, GlyphInfo[] | undefined>();
+  let substituter: fontkit.Font | undefined;
   // The ink box needs the glyph's outline decoded (a bbox over its curves); only punctuation
   // asks for it, so it is worked out on first read rather than for every character.
   const info = (g: fontkit.Glyph): GlyphInfo => {
@@ -138,10 +139,12 @@ function wrapFont(file: string, font: fontkit.Font): Face {
     fullWidth(text) {
       if (fullWidthCache.has(text)) return fullWidthCache.get(text);
       let result: GlyphInfo[] | undefined;
-      if (font.availableFeatures.includes("fwid")) {
-        const run = font.layout(text, ["fwid"]);
+      substituter ??= substitutionFont(font) ?? font;
+      if (substituter.availableFeatures.includes("fwid")) {
+        const run = substituter.layout(text, ["fwid"]);
         if (run.glyphs.every((g) => g.id !== 0)) {
-          result = run.glyphs.map((g, i) => ({ ...info(g), advance: run.positions[i]!.xAdvance / upm }));
+          // Metrics and ink from this face's own glyph objects (its caches, its seeded loca).
+          result = run.glyphs.map((g, i) => ({ ...info(font.getGlyph(g.id)), advance: run.positions[i]!.xAdvance / upm }));
         }
       }
       fullWidthCache.set(text, result);

@@ -15,6 +15,7 @@
  * Collections, CFF-flavoured OpenType and variable fonts are read whole, as before.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { endianness } from "node:os";
 
 /** Reads the outlines of one font file into its buffer. */
 interface OutlineLoader {
@@ -114,10 +115,7 @@ export function readFontFile(file: string): Buffer {
       readFully(fd, bytes, glyf.offset, glyf.length, file);
       return bytes;
     }
-    const offsets = new Uint32Array(numGlyphs + 1);
-    for (let g = 0; g <= numGlyphs; g++) {
-      offsets[g] = long ? bytes.readUInt32BE(loca.offset + 4 * g) : 2 * bytes.readUInt16BE(loca.offset + 2 * g);
-    }
+    const offsets = decodeLoca(bytes, loca.offset, numGlyphs + 1, long);
     const loader: OutlineLoader = {
       file,
       fd,
@@ -134,6 +132,34 @@ export function readFontFile(file: string): Buffer {
   } finally {
     if (!keepOpen) closeSync(fd);
   }
+}
+
+const LITTLE_ENDIAN = endianness() === "LE";
+
+/**
+ * A loca table's `count` entries as byte offsets into glyf. The long form is big-endian
+ * uint32s: copied and byte-swapped in one native call rather than read one by one (30,000
+ * reads of cold code took ~12 ms); the short form is uint16 halves of the offsets.
+ */
+export function decodeLoca(bytes: Uint8Array, at: number, count: number, long: boolean): Uint32Array {
+  const size = count * (long ? 4 : 2);
+  const copy = Buffer.allocUnsafeSlow(size); // memory of its own, aligned for the typed arrays
+  copy.set(bytes.subarray(at, at + size));
+  if (long) {
+    if (LITTLE_ENDIAN) copy.swap32();
+    return new Uint32Array(copy.buffer, copy.byteOffset, count);
+  }
+  if (LITTLE_ENDIAN) copy.swap16();
+  const halves = new Uint16Array(copy.buffer, copy.byteOffset, count);
+  const offsets = new Uint32Array(count);
+  for (let i = 0; i < count; i++) offsets[i] = 2 * halves[i]!;
+  return offsets;
+}
+
+/** The loca offsets of a font read by readFontFile (decoded once, when it was read). */
+export function outlineOffsets(bytes: Uint8Array, glyfOffset: number): Uint32Array | undefined {
+  const l = loaders.get(bytes);
+  return l && l.glyfOffset === glyfOffset ? l.offsets : undefined;
 }
 
 /** A glyph's byte range within glyf, clamped to the table. */

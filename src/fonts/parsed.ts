@@ -58,3 +58,30 @@ export function clearParsedFonts(): void {
   parsed.clear();
   closeOutlineFiles();
 }
+
+/** fontkit's private table cache and its buffer, for substitutionFont. */
+interface FontkitInternals {
+  stream: { buffer: Buffer };
+  _tables: Record<string, unknown>;
+}
+
+/**
+ * A second font object over the same bytes whose layout applies substitutions only (its GPOS
+ * is hidden), or null for a face of a collection. The full-width forms the composer asks for
+ * (fwid: —— as one 2-em rule) are substitutions; fontkit's layout would also position them,
+ * decoding the 65 KB GPOS table (~10 ms a face) for advances hmtx already gives. Checked to
+ * give the same glyphs and advances on the default faces (tests/fonts/face.test.ts).
+ */
+export function substitutionFont(font: Fontkit.Font): Fontkit.Font | null {
+  const bytes = (font as unknown as FontkitInternals).stream?.buffer;
+  if (!bytes || bytes.toString("latin1", 0, 4) === "ttcf") return null;
+  let second: Fontkit.Font | Fontkit.FontCollection | null;
+  try {
+    second = fontkit.create(bytes) ?? null;
+  } catch {
+    return null;
+  }
+  if (!second || "fonts" in second) return null;
+  (second as unknown as FontkitInternals)._tables.GPOS = null;
+  return second;
+}

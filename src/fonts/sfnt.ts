@@ -13,7 +13,7 @@
  * callers then ask fontkit as before.
  */
 
-import { loadOutline } from "./outlines.js";
+import { decodeLoca, loadOutline, outlineOffsets } from "./outlines.js";
 
 /** The part of a fontkit font these reads need. */
 export interface SfntFont {
@@ -86,12 +86,11 @@ function makeView(font: SfntFont): SfntView | null {
   let offsets: Uint32Array | undefined;
   const locaOffsets = (): Uint32Array | undefined => {
     if (offsets || !loca || !glyf) return offsets;
+    // Decoded already when the file was read without its outlines (src/fonts/outlines.ts).
+    const known = outlineOffsets(bytes, glyf.offset);
+    if (known && known.length === numGlyphs + 1) return (offsets = known);
     const count = Math.min(numGlyphs + 1, longLoca ? loca.length >> 2 : loca.length >> 1);
-    offsets = new Uint32Array(count);
-    for (let i = 0; i < count; i++) {
-      offsets[i] = longLoca ? data.getUint32(loca.offset + 4 * i) : 2 * data.getUint16(loca.offset + 2 * i);
-    }
-    return offsets;
+    return (offsets = decodeLoca(bytes, loca.offset, count, longLoca));
   };
 
   return {
