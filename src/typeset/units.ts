@@ -68,11 +68,14 @@ export function segment(text: string): Piece[] {
 function faceFor(faces: Face[], chain: number[], text: string): number {
   for (const f of chain) {
     let all = true;
-    for (const ch of text) {
-      if (!faces[f]!.has(ch.codePointAt(0)!)) {
+    // By code point, without a string per character (this runs for every character).
+    for (let at = 0; at < text.length; ) {
+      const cp = text.codePointAt(at)!;
+      if (!faces[f]!.has(cp)) {
         all = false;
         break;
       }
+      at += cp > 0xffff ? 2 : 1;
     }
     if (all) return f;
   }
@@ -81,6 +84,7 @@ function faceFor(faces: Face[], chain: number[], text: string): number {
 
 function glyphText(text: string, glyphs: GlyphInfo[]): string[] {
   // One glyph per character, or one glyph for a whole ligated inseparable.
+  if (glyphs.length === 1) return [text];
   const chars = [...text];
   return glyphs.length === chars.length ? chars : glyphs.map((_, i) => (i === 0 ? text : ""));
 }
@@ -113,7 +117,11 @@ function shape(piece: Piece, faces: Face[], chain: number[], missing: MissingGly
     const wide = face.fullWidth(piece.text);
     infos.push(...(wide ?? [...piece.text].map((ch) => face.glyph(ch.codePointAt(0)!))));
   } else {
-    for (const ch of piece.text) infos.push(face.glyph(ch.codePointAt(0)!));
+    for (let at = 0; at < piece.text.length; ) {
+      const cp = piece.text.codePointAt(at)!;
+      infos.push(face.glyph(cp));
+      at += cp > 0xffff ? 2 : 1;
+    }
   }
   const texts = glyphText(piece.text, infos);
 
