@@ -134,14 +134,19 @@ async function main() {
   } catch (e) {
     return fail(`bundling: ${e.message}`);
   }
-  const built = spawnSync(process.execPath, ["--snapshot-blob", blob, "--build-snapshot", bundle], {
+  // Built under another name and renamed: a paiban starting meanwhile reads the old blob or
+  // the new one, never half of one.
+  const partial = `${blob}.${process.pid}.tmp`;
+  const built = spawnSync(process.execPath, ["--snapshot-blob", partial, "--build-snapshot", bundle], {
     cwd: root,
     env: { ...process.env, PAIBAN_SNAPSHOT_WARMUP: warmUpLayout() },
     encoding: "utf8",
   });
-  if (built.status !== 0 || !fs.existsSync(blob)) {
+  if (built.status !== 0 || !fs.existsSync(partial)) {
+    fs.rmSync(partial, { force: true });
     return fail(`node --build-snapshot exited ${built.status}: ${(built.stderr || "").trim().split("\n").slice(-3).join(" | ")}`);
   }
+  fs.renameSync(partial, blob);
   // Node warns of built-in modules it has not verified in snapshots. node:module is used only
   // after start (createRequire, tested); any other one is shown, since it may misbehave in the
   // restored process (worker_threads did: it is now loaded only when used).

@@ -134,6 +134,22 @@ describe("bin/paiban and the start-up snapshot", () => {
     expect(fs.readFileSync(pdf).equals(reference)).toBe(true);
   });
 
+  it("a blob older than the compiled CLI (tsc run without the snapshot build) is not used", () => {
+    needSnapshot();
+    const before = fs.statSync(mainJs);
+    const later = new Date(fs.statSync(blob).mtimeMs + 5000);
+    fs.utimesSync(mainJs, later, later);
+    try {
+      const r = paiban(["render", quxian, "--mode", "print", "-o", out("newer.pdf"), "--timings"]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(startedFrom(r), r.stdout).toBe("modules");
+    } finally {
+      fs.utimesSync(mainJs, before.atime, before.mtime);
+    }
+    const again = paiban(["render", quxian, "--mode", "print", "-o", out("newer.pdf"), "--timings"]);
+    expect(startedFrom(again), again.stdout).toBe("snapshot");
+  });
+
   it("through a symlink (as npm installs it) and from another folder it still starts from the snapshot", () => {
     needSnapshot();
     const dir = fs.mkdtempSync(path.join(tmp, "elsewhere-"));
