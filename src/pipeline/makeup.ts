@@ -45,19 +45,23 @@ export function assembleEdition(edition: EditionSpec, made: MadePage[], warnings
 }
 
 /**
- * How many worker threads make up `pages` pages by default: one per core on a machine with
- * more than two cores, none for a single page.
- *
- * Measured on 2 cores (the project's machine; bench/results.json): a worker needs ~0.4 s to
- * load the make-up modules, parse its fonts and warm its glyph caches, about what this thread
- * takes to make up all 16 pages of layouts/edition-16.json once its fonts are open, and the
- * two workers then compete with the main thread's loading of the PDF writer. So on two cores
- * the edition is faster in one thread (1.7 s against 2.2 s wall); `--workers N` still asks
- * for threads.
+ * Fewest pages for which worker threads are started by default. Measured on this project's
+ * machine (bench/results.json): a worker needs ~0.4 s to start (it loads the make-up modules
+ * and opens its fonts; workers cannot start from the snapshot), while the main thread, started
+ * from the snapshot, makes up a page in ~11 ms (the 16 pages of layouts/edition-16.json in
+ * ~0.18 s). W workers pay off once pages × 11 ms × (1 − 1/W) exceeds that start: from ~48
+ * pages with four cores, ~41 with eight, never with two.
+ */
+export const MIN_PAGES_FOR_WORKERS = 48;
+
+/**
+ * How many worker threads make up `pages` pages by default: one per core for an edition of
+ * MIN_PAGES_FOR_WORKERS pages or more on a machine of more than two cores, none otherwise.
+ * `--workers N` asks for threads whatever the size.
  */
 export function defaultWorkerCount(pages: number): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  if (pages < 2 || cores <= 2) return 0;
+  if (pages < MIN_PAGES_FOR_WORKERS || cores <= 2) return 0;
   return Math.min(pages, cores);
 }
 

@@ -36,9 +36,9 @@ export interface RenderRequest {
   /** Print even when some characters have no glyph (they print as blanks). */
   allowMissingGlyphs?: boolean;
   /**
-   * Worker threads for make-up: by default one per core when two or more pages are to be made
-   * up on a machine of more than two cores (see defaultWorkerCount); 0 or 1 makes up every
-   * page in this thread. The PDF is the same either way.
+   * Worker threads for make-up: by default one per core for a large edition on a machine of
+   * more than two cores (see defaultWorkerCount); 0 or 1 makes up every page in this thread.
+   * The PDF is the same either way.
    */
   workers?: number;
   /** Told of each stage and of each page made up. */

@@ -108,3 +108,22 @@ describe("the warm renderer", () => {
     expect(read(out("w-after.pdf")).equals(read(out("w-before.pdf")))).toBe(false);
   }, 60_000);
 });
+
+describe("worker threads by default", () => {
+  it("only for an edition of MIN_PAGES_FOR_WORKERS pages or more, on more than two cores", async () => {
+    const { vi } = await import("vitest");
+    const { defaultWorkerCount, MIN_PAGES_FOR_WORKERS } = await import("../../src/pipeline/makeup.js");
+    expect(MIN_PAGES_FOR_WORKERS).toBe(48);
+    const cores = vi.spyOn(os, "availableParallelism");
+    try {
+      cores.mockReturnValue(8);
+      expect(defaultWorkerCount(16)).toBe(0); // the main thread makes 16 pages before a worker starts
+      expect(defaultWorkerCount(47)).toBe(0);
+      expect(defaultWorkerCount(48)).toBe(8);
+      cores.mockReturnValue(2);
+      expect(defaultWorkerCount(64)).toBe(0);
+    } finally {
+      cores.mockRestore();
+    }
+  });
+});
