@@ -11,6 +11,11 @@ import { PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { cmykTiff } from "../../src/render/tiff.js";
 
 export const CLI = join(import.meta.dirname, "../../dist/cli/main.js");
+/**
+ * The installed command, bin/paiban: render and validate start from the start-up snapshot.
+ * `PAIBAN_TEST_CLI=bin` runs the whole table through it (.ci/run does, after the main run).
+ */
+export const LAUNCHER = join(import.meta.dirname, "../../bin/paiban");
 
 export function tempDir(prefix = "paiban-bad-"): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { CLI, tempDir } from "./fixtures.js";
+import { CLI, LAUNCHER, tempDir } from "./fixtures.js";
 
 /** What stands at the output path before the run: it must survive any failure byte for byte. */
 export const PREVIOUS_PDF = Buffer.from("%PDF-1.4\n% the previous PDF, which a failed run must leave alone\n%%EOF\n", "latin1");
@@ -22,7 +22,8 @@ export interface RunResult {
 export function runCli(dir: string, args: string[], env: Record<string, string> = {}, timeout = 60_000): Promise<Omit<RunResult, "pdf" | "report">> {
   const started = performance.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, PAIBAN_DEBUG: "", ...env }, timeout, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    const [program, argv] = process.env.PAIBAN_TEST_CLI === "bin" ? [LAUNCHER, args] : [process.execPath, [CLI, ...args]];
+    execFile(program, argv, { cwd: dir, env: { ...process.env, PAIBAN_DEBUG: "", ...env }, timeout, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === "number" ? err.code : -1) : 0;
       resolve({ dir, code, stdout, stderr, ms: performance.now() - started });
     });
