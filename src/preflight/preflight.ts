@@ -13,7 +13,7 @@ import sharp from "sharp";
 import { PDFDict, PDFDocument, PDFName, PDFStream, type PDFContext } from "pdf-lib";
 import { PaibanError } from "../common/diagnostics.js";
 import { scanContent, multiply, apply, type Box, type Colour, type Matrix, type Operand, type ScanHost, isName } from "./content-scan.js";
-import { arrayOf, dictAt, get, nameAt, nameOf, numbersOf, rawContents, rectOf, streamBytes, textOf } from "./pdf-objects.js";
+import { arrayOf, dictAt, get, nameAt, nameOf, numbersOf, rawContents, rectOf, resolve, streamBytes, textOf } from "./pdf-objects.js";
 import {
   colourSpaceFamily,
   colourSpaceProblem,
@@ -349,6 +349,28 @@ function checkBoxes(scan: PageScan, pageDict: PDFDict, media: Rect): { trim?: Re
   return finished ? { trim: finished } : {};
 }
 
+/**
+ * Annotations the press may find inside the printed area. PDF/X-1a (ISO 15930-1) allows only
+ * printer's marks and trap networks inside the BleedBox (the TrimBox where there is none): a
+ * link, a note, a form field or a stamp there is no part of the page, and one RIP prints it
+ * while another ignores it.
+ */
+const PRINTING_ANNOTATIONS = new Set(["PrinterMark", "TrapNet"]);
+
+function checkAnnotations(scan: PageScan, pageDict: PDFDict, media: Rect | undefined): void {
+  const { ctx, findings, page } = scan;
+  const area = rectOf(ctx, get(ctx, pageDict, "BleedBox")) ?? scan.trim ?? media;
+  for (const entry of arrayOf(ctx, get(ctx, pageDict, "Annots"))) {
+    const annotation = resolve(ctx, entry);
+    if (!(annotation instanceof PDFDict)) continue;
+    const subtype = nameAt(ctx, annotation, "Subtype") ?? "untyped";
+    if (PRINTING_ANNOTATIONS.has(subtype)) continue;
+    const rect = rectOf(ctx, get(ctx, annotation, "Rect"));
+    const inside = !rect || !area || (rect[2] > area[0] && rect[0] < area[2] && rect[3] > area[1] && rect[1] < area[3]);
+    if (inside) findings.add("annotation", `${subtype} annotation inside the printed area; PDF/X-1a allows only printer's marks and trap networks there`, page);
+  }
+}
+
 function inheritedMediaBox(ctx: PDFContext, page: PDFDict): Rect | undefined {
   let node: PDFDict | undefined = page;
   for (let i = 0; node && i < 32; i++) {
@@ -461,6 +483,7 @@ async function run(file: string, options: PreflightOptions, onGlyph?: (g: ShownG
     const scan: PageScan = { ctx, page, findings, facts, fonts, spaces, pendingImages: pending, maxInk, opts, depth: 0 };
     if (!media) findings.add("box-missing", "no MediaBox", page);
     else Object.assign(scan, checkBoxes(scan, pageDict, media));
+    checkAnnotations(scan, pageDict, media);
     const group = dictAt(ctx, pageDict, "Group");
     if (group && nameAt(ctx, group, "S") === "Transparency") {
       facts.transparency = true;

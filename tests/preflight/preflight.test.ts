@@ -115,6 +115,26 @@ describe("preflight of other PDFs", () => {
     expect(r.problems.find((p) => p.code === "pdfx-version")!.message).toMatch(/PDF 1\.7/);
   });
 
+  it("flags a link inside the bleed, not a printer's mark nor a link out on the slug", async () => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([400, 400]);
+    page.setTrimBox(40, 40, 360, 360);
+    page.setBleedBox(30, 30, 370, 370);
+    const annotation = (subtype: string, rect: number[]) =>
+      pdf.context.register(pdf.context.obj({ Type: "Annot", Subtype: subtype, Rect: rect }));
+    page.node.set(
+      PDFName.of("Annots"),
+      pdf.context.obj([annotation("Link", [100, 100, 200, 120]), annotation("PrinterMark", [50, 50, 80, 80]), annotation("Text", [0, 380, 20, 400])]),
+    );
+    const file = join(dir, "annotations.pdf");
+    writeFileSync(file, await pdf.save());
+    const r = await preflight(file);
+    const found = r.problems.filter((p) => p.code === "annotation");
+    expect(found).toEqual([{ code: "annotation", page: 1, message: "Link annotation inside the printed area; PDF/X-1a allows only printer's marks and trap networks there" }]);
+    // Our own print PDF has none.
+    expect(codes(await preflight(printFile))).not.toContain("annotation");
+  });
+
   it("refuses what is not a PDF with a PaibanError", async () => {
     const file = join(dir, "not.pdf");
     writeFileSync(file, "hello");
