@@ -7,6 +7,7 @@ export type WarningCode =
   | "font-fallback"
   | "missing-glyph"
   | "overset"
+  | "widow"
   | "overlap"
   | "small-text"
   | "image-resolution"

@@ -117,7 +117,7 @@ export interface ImageItem {
  */
 export interface ProofMark {
   kind: "proof-mark";
-  reason: "overset" | "missing-glyph" | "overlap" | "underset";
+  reason: "overset" | "missing-glyph" | "overlap" | "underset" | "widow";
   x: number;
   y: number;
   width: number;

@@ -2,7 +2,8 @@
  * Flowing lines through text columns on the grid: a column full, the next; all full, the rest
  * is overset. Every line sits on a grid line, so lines in neighbouring columns share baselines.
  */
-import type { DisplayItem } from "../display/types.js";
+import type { Warning } from "../common/diagnostics.js";
+import type { DisplayItem, ProofMark } from "../display/types.js";
 
 /** A text column of the flow: where it is and which grid lines it holds. */
 export interface FlowColumn {
@@ -27,6 +28,11 @@ export interface FlowLine {
   text?: string;
   /** Width the line's content takes from the slot's left edge, pt (to run a credit in after it). */
   width?: number;
+  /**
+   * Set on the last line of a paragraph of two or more lines: at the head of a column it would
+   * stand there alone, cut off from its paragraph (段末孤行).
+   */
+  paragraphEnd?: { itemId: string; paragraph: number };
 }
 
 export interface FlowResult {
@@ -35,11 +41,14 @@ export interface FlowResult {
   used: number[];
   /** Lines that did not fit. */
   overset: FlowLine[];
+  /** The first line set in each column (undefined for a column left empty). */
+  heads?: (FlowLine | undefined)[];
 }
 
 export function flowLines(lines: FlowLine[], columns: FlowColumn[], pitch: number): FlowResult {
   const items: DisplayItem[] = [];
   const used = columns.map(() => 0);
+  const heads: (FlowLine | undefined)[] = columns.map(() => undefined);
   let c = 0;
   let i = 0;
   while (i < lines.length && c < columns.length) {
@@ -58,8 +67,33 @@ export function flowLines(lines: FlowLine[], columns: FlowColumn[], pitch: numbe
       continue;
     }
     items.push(...line.draw(col.x, col.top + used[c]! * pitch, col.width));
+    if (used[c] === 0) heads[c] = line;
     used[c]! += line.span;
     i++;
   }
-  return { items, used, overset: lines.slice(i) };
+  return { items, used, overset: lines.slice(i), heads };
+}
+
+/**
+ * 段末孤行: a column after the first that begins with the last line of a paragraph of two or
+ * more lines. The layout is kept (on a newspaper grid every column runs to its foot; moving a
+ * line over would leave a hole); the report names it and the proof marks the line, so the copy
+ * can be cut or lengthened by a line.
+ */
+export function widows(result: FlowResult, columns: FlowColumn[], pitch: number): { warnings: Warning[]; marks: ProofMark[] } {
+  const warnings: Warning[] = [];
+  const marks: ProofMark[] = [];
+  (result.heads ?? []).forEach((line, c) => {
+    const col = columns[c];
+    if (c === 0 || !col || !line?.paragraphEnd) return;
+    const { itemId, paragraph } = line.paragraphEnd;
+    warnings.push({
+      code: "widow",
+      message: `${itemId}: column ${c + 1} begins with the last line of paragraph ${paragraph + 1} (段末孤行: “${line.text ?? ""}”); cut or add a line of copy`,
+      itemId,
+      paragraph,
+    });
+    marks.push({ kind: "proof-mark", reason: "widow", x: col.x, y: col.top, width: col.width, height: pitch * line.span, label: "孤行", itemId });
+  });
+  return { warnings, marks };
 }

@@ -10,7 +10,7 @@ import type { Grid, SidebarSpec } from "../layout/types.js";
 import { BOX_GUTTER } from "../layout/items.js";
 import { oversetMarks, storyReport } from "./account.js";
 import type { MakeupContext } from "./context.js";
-import { flowLines, type FlowColumn, type FlowLine, type FlowResult } from "./flow.js";
+import { flowLines, widows, type FlowColumn, type FlowLine, type FlowResult } from "./flow.js";
 import { areaRect, baselineIn, fittingMeasure, textColumns } from "./geometry.js";
 import type { StoryReport } from "./report.js";
 import { bodyLines, displayLines, drawLine, type SetLineAt } from "./text.js";
@@ -81,6 +81,9 @@ export function makeupSidebar(ctx: MakeupContext, grid: Grid, side: SidebarSpec,
 
   const result = flowLines(flow, columns, pitch);
   items.push(...result.items);
+  const alone = widows(result, columns, pitch);
+  ctx.warnings.push(...alone.warnings);
+  items.push(...alone.marks);
   // What did not fit is the tail of the flow; each item's share of it is a slice.
   const firstOverset = flow.length - result.overset.length;
   const reports = accounts.map((a) => {

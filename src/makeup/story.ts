@@ -2,7 +2,7 @@
 import type { DisplayItem } from "../display/types.js";
 import type { Grid, StorySpec } from "../layout/types.js";
 import type { MakeupContext } from "./context.js";
-import { flowLines, type FlowColumn, type FlowLine } from "./flow.js";
+import { flowLines, widows, type FlowColumn, type FlowLine } from "./flow.js";
 import { areaRect, baselineIn, fittingMeasure, textColumns } from "./geometry.js";
 import { drawHeadline, headlineParts } from "./headline.js";
 import { oversetMarks, storyReport } from "./account.js";
@@ -57,6 +57,9 @@ export function makeupStory(ctx: MakeupContext, grid: Grid, story: StorySpec, pa
   }
   const result = flowLines(flow, columns, grid.linePitch);
   items.push(...result.items);
+  const alone = widows(result, columns, grid.linePitch);
+  ctx.warnings.push(...alone.warnings);
+  items.push(...alone.marks);
   const report = storyReport({ id: story.id, kind: "story", page, copy: copy.file, measure, columns, result, set, pitch: grid.linePitch });
   if (creditLines) report.credit = creditLines;
   items.push(...oversetMarks(report, columns, grid.linePitch));

@@ -106,16 +106,18 @@ export function bodyLines(
     );
     const paragraph = (o.firstParagraph ?? 0) + k;
     textWarnings(ctx, p, style, o.itemId, paragraph);
-    for (const line of p.lines) {
+    p.lines.forEach((line, k) => {
       const at: SetLineAt = { line, faces: p.faces, style };
+      const ends = k === p.lines.length - 1 && k > 0;
       lines.push({
         span: 1,
         paragraph,
         text: line.text,
         width: line.width,
+        ...(ends ? { paragraphEnd: { itemId: o.itemId, paragraph } } : {}),
         draw: (x, top) => drawLine(at, x, baselineIn(top, o.pitch, style.size), o.itemId, o.role),
       });
-    }
+    });
     return p;
   });
   return { lines, set };

@@ -61,8 +61,9 @@ export function drawProofMark(cs: ContentStream, mark: ProofMark): GlyphRun | nu
   // The tag sits on the mark's top-left corner, above it when there is room on the page.
   const tagX = mark.x;
   const tagY = mark.y - tagH >= 0 ? mark.y - tagH : mark.y;
+  // A white edge keeps the tag legible where it lands on red (a box's title bar, a photo).
   cs.save();
-  cs.fillRgb(PROOF_RED).rect(tagX, tagY, tagW, tagH).fill();
+  cs.fillRgb(PROOF_RED).strokeRgb(WHITE).lineWidth(0.75).rect(tagX, tagY, tagW, tagH).fillAndStroke();
   cs.restore();
   run.x = tagX + pad;
   run.y = tagY + pad + LABEL_SIZE * 0.86;
