@@ -106,9 +106,9 @@ export function bodyLines(
     );
     const paragraph = (o.firstParagraph ?? 0) + k;
     textWarnings(ctx, p, style, o.itemId, paragraph);
-    p.lines.forEach((line, k) => {
+    p.lines.forEach((line, n) => {
       const at: SetLineAt = { line, faces: p.faces, style };
-      const ends = k === p.lines.length - 1 && k > 0;
+      const ends = n === p.lines.length - 1 && n > 0;
       lines.push({
         span: 1,
         paragraph,

@@ -153,17 +153,17 @@ function sideMotifs(cs: ContentStream, from: Vec, to: Vec, band: number): void {
 }
 
 /**
- * A filled motif of one size, drawn by `draw` around its origin; its name carries its size
+ * A filled motif of one size, painted by `paint` around its origin; its name carries its size
  * (1/1000 pt), so each size is one form. Every motif reaches at most half its size from the
  * origin (a flower's petals 0.42, a lozenge's points 0.18).
  */
-function motif(kind: string, size: number, draw: (cs: ContentStream, x: number, y: number, size: number) => void): Motif {
+function motif(kind: string, size: number, paint: (cs: ContentStream, x: number, y: number, size: number) => void): Motif {
   const h = size / 2;
   return {
     name: `Pb${kind}${Math.round(size * 1000)}`,
     bbox: [-h, -h, h, h],
     draw: (cs, x, y) => {
-      draw(cs, x, y, size);
+      paint(cs, x, y, size);
       cs.fill();
     },
   };
