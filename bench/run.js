@@ -53,9 +53,9 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "paiban-bench-"));
 function runProcess(argv, cwd = root) {
   const haveTime = existsSync(TIME);
   const rssFile = path.join(tmp, "rss.txt");
-  const program = argv[0] === PAIBAN ? [] : [process.execPath];
-  const cmd = haveTime ? TIME : program[0] ?? argv[0];
-  const cmdArgs = haveTime ? ["-f", "%M %U %S", "-o", rssFile, ...program, ...argv] : program.length ? argv : argv.slice(1);
+  const command = argv[0] === PAIBAN ? argv : [process.execPath, ...argv];
+  const cmd = haveTime ? TIME : command[0];
+  const cmdArgs = haveTime ? ["-f", "%M %U %S", "-o", rssFile, ...command] : command.slice(1);
   const t0 = performance.now();
   const r = spawnSync(cmd, cmdArgs, { cwd, encoding: "utf8", env: { ...process.env, CI: process.env.CI ?? "" } });
   const ms = performance.now() - t0;

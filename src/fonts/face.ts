@@ -9,7 +9,7 @@ import type * as fontkit from "fontkit";
 import { PaibanError } from "../common/diagnostics.js";
 import type { FontFile } from "../layout/types.js";
 import { clearParsedFonts, FontFileError, parseFontFile, substitutionFont } from "./parsed.js";
-import { seedLocaTable, sfntView, type SfntFont } from "./sfnt.js";
+import { glyphAdvance, seedLocaTable, type SfntFont } from "./sfnt.js";
 
 /** What the composer needs to know of one glyph. */
 export interface GlyphInfo {
@@ -89,9 +89,7 @@ function loadFace(font: FontFile): Face {
 function wrapFont(file: string, font: fontkit.Font): Face {
   const upm = font.unitsPerEm;
   seedLocaTable(font as unknown as SfntFont);
-  // Advances straight from hmtx: fontkit's glyph.advanceWidth decodes the outline header first.
-  const view = sfntView(font as unknown as SfntFont);
-  const advanceOf = (g: fontkit.Glyph): number => (view ? view.metrics(g.id).advance : g.advanceWidth);
+  const advanceOf = (g: fontkit.Glyph): number => glyphAdvance(font as unknown as SfntFont & fontkit.Font, g.id);
   const byCodePoint = new Map<number, GlyphInfo>();
   const fullWidthCache = new Map<string, GlyphInfo[] | undefined>();
   let substituter: fontkit.Font | undefined;

@@ -116,6 +116,15 @@ function makeView(font: SfntFont): SfntView | null {
   };
 }
 
+/**
+ * A glyph's advance width in font units: from hmtx through the view, or from fontkit's glyph
+ * (whose `advanceWidth` decodes the outline header first) when the font has no view.
+ */
+export function glyphAdvance(font: SfntFont & { getGlyph(id: number): { advanceWidth: number } }, gid: number): number {
+  const view = sfntView(font);
+  return view ? view.metrics(gid).advance : font.getGlyph(gid).advanceWidth;
+}
+
 /** fontkit's table cache on a font object (its private `_tables`). */
 interface TableCache {
   _tables?: Record<string, unknown>;

@@ -4,7 +4,7 @@
  * Results are cached on disk by a hash of the source bytes and every parameter.
  */
 import { createHash } from "node:crypto";
-import { readFile, stat, mkdir, writeFile, rename, rm } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,7 @@ import type { ImageItem } from "../display/types.js";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import { cmykTiff } from "./tiff.js";
 import { separatePixels, separationTable } from "./separation.js";
+import { writeCacheFile } from "./cache-file.js";
 import { headerSize, MAX_MEGAPIXELS } from "../common/image-header.js";
 
 export { headerSize, MAX_MEGAPIXELS };
@@ -353,22 +354,7 @@ async function readCache(dir: string, key: string): Promise<PreparedPhoto | null
   }
 }
 
-async function writeCacheFile(path: string, data: Buffer | string): Promise<void> {
-  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch {
-    await rm(temp, { force: true });
-  }
-}
-
 async function writeCache(dir: string, key: string, photo: PreparedPhoto): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch {
-    return; // the cache is an optimisation: no cache, no error
-  }
   const { jpeg, ...meta } = photo;
   // The JPEG first: a reader needs both files, and finds the metadata only when the JPEG is there.
   await writeCacheFile(join(dir, `${key}.jpg`), jpeg);

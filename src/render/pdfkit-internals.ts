@@ -24,7 +24,7 @@
 import zlib from "node:zlib";
 import PDFDocument from "pdfkit";
 import type { FontkitFont } from "./fonts.js";
-import { sfntView, type SfntFont } from "../fonts/sfnt.js";
+import { glyphAdvance, type SfntFont } from "../fonts/sfnt.js";
 import { fastenSubset } from "./subset.js";
 
 /** A literal PDF token (e.g. the name `/False`) written verbatim by pdfkit's serializer. */
@@ -144,8 +144,7 @@ export function includeGlyph(font: PdfkitEmbeddedFont, glyphId: number, text: st
   const cid = font.subset.includeGlyph(glyphId);
   let width = font.widths[cid];
   if (width == null) {
-    const view = sfntView(font.font as unknown as SfntFont);
-    width = (view ? view.metrics(glyphId).advance : font.font.getGlyph(glyphId).advanceWidth) * font.scale;
+    width = glyphAdvance(font.font as unknown as SfntFont & FontkitFont, glyphId) * font.scale;
     font.widths[cid] = width;
   }
   if (font.unicode[cid] == null) {

@@ -16,9 +16,10 @@
  * cache folder so a new process reads it instead of making it.
  */
 import { createHash } from "node:crypto";
-import { readFile, mkdir, writeFile, rename, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type sharpType from "sharp";
+import { writeCacheFile } from "./cache-file.js";
 
 /** Grid points per axis: 0, 255/64, …, 255. */
 export const GRID = 65;
@@ -69,17 +70,6 @@ async function readCached(file: string): Promise<SeparationTable | undefined> {
   }
 }
 
-async function writeCached(file: string, table: SeparationTable): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    await mkdir(join(file, ".."), { recursive: true });
-    await writeFile(temp, table);
-    await rename(temp, file);
-  } catch {
-    await rm(temp, { force: true }).catch(() => {}); // the cache is an optimisation only
-  }
-}
-
 /**
  * The separation table for `profile` (its bytes' digest names it), from this process, the
  * cache folder, or made now.
@@ -92,7 +82,7 @@ export function separationTable(sharp: typeof sharpType, profile: string, profil
     table = readCached(file).then(async (cached) => {
       if (cached) return cached;
       const fresh = await convertGrid(sharp, profile);
-      await writeCached(file, fresh);
+      await writeCacheFile(file, fresh);
       return fresh;
     });
     table.catch(() => made.delete(name));
