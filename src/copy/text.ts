@@ -49,6 +49,21 @@ export function cleanText(raw: string): Cleaned {
   return { text: out, removed, firstLine, firstChar };
 }
 
+/**
+ * The last character (code point) of a text, as `[...text].pop()` gives it, without spreading
+ * the whole text: these run once per line and per tab, over the text built so far.
+ */
+function lastChar(text: string): string | undefined {
+  const end = text.length;
+  if (end === 0) return undefined;
+  const low = text.charCodeAt(end - 1);
+  if (end >= 2 && low >= 0xdc00 && low <= 0xdfff) {
+    const high = text.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(end - 2);
+  }
+  return text.slice(end - 1);
+}
+
 /** Tabs vanish between CJK characters and become a space between Latin ones; space runs collapse. */
 export function normaliseSpaces(line: string): string {
   const chars = [...line];
@@ -59,7 +74,7 @@ export function normaliseSpaces(line: string): string {
       out += ch;
       continue;
     }
-    const before = [...out].pop();
+    const before = lastChar(out);
     let j = i + 1;
     while (chars[j] === "\t" || chars[j] === " ") j++;
     const after = chars[j];
@@ -78,8 +93,8 @@ export function joinLines(lines: readonly string[]): string {
       out = line;
       continue;
     }
-    const last = [...out].pop();
-    const first = [...line][0];
+    const last = lastChar(out);
+    const first = String.fromCodePoint(line.codePointAt(0)!);
     out += isCjk(last) || isCjk(first) ? line : ` ${line}`;
   }
   return out;
