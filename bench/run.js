@@ -7,7 +7,7 @@
  *   (b) the seed page in print mode, cold: a whole new process per run, median of ≥ 5, through
  *       bin/paiban as a user runs it (it starts from the start-up snapshot); also through
  *       dist/cli/main.js (no snapshot), and once with an empty processed-image cache
- *   (c) warm re-render: a later render in the same process, as watch and serve do
+ *   (c) warm re-render: a later render in the same process, as `paiban watch` does
  *   (d) the 16-page edition (layouts/edition-16.json), print, whole process, wall
  *   (e) peak RSS of the processes in (b) and (d)
  *
@@ -136,7 +136,7 @@ async function benchWarm() {
     times.push(performance.now() - t);
   }
   // After a copy edit: a copy of the sample whose one story changes before every render (one
-  // page made up again, the PDF written again), as in watch and serve while an editor types.
+  // page made up again, the PDF written again), as in `paiban watch` while an editor types.
   const copyRoot = mkdtempSync(path.join(tmp, "edit-"));
   cpSync(path.join(root, "layouts"), path.join(copyRoot, "layouts"), { recursive: true });
   cpSync(path.join(root, "samples"), path.join(copyRoot, "samples"), { recursive: true });

@@ -1,7 +1,7 @@
 /** `paiban watch`: re-render a layout whenever it or a file it names is saved. */
 import path from "node:path";
 import type { Argv } from "yargs";
-import { render, type RenderOutcome } from "../pipeline/render.js";
+import { createRenderer, type RenderOutcome } from "../pipeline/render.js";
 import { oversetSummary } from "../preview/diff.js";
 import { checkDpi, exportPngs } from "../preview/png.js";
 import { allFiles, editionFiles } from "../preview/files.js";
@@ -53,10 +53,13 @@ export function watchCommand(y: Argv): Argv {
     handle(async (raw) => {
       const a = raw as unknown as WatchArgs;
       const print = (lines: string[]) => process.stdout.write(lines.map((l) => `${l}\n`).join(""));
+      // One renderer for the session: a save re-makes only the pages it changed.
+      const renderer = createRenderer();
       const session = new LiveSession<RenderOutcome>({
         layout: a.layout,
+        onFontsChanged: () => renderer.invalidate(),
         work: async (layout) => {
-          const r = await render({ layout, out: a.out, report: a.report, mode: a.mode, allowMissingGlyphs: a.allowMissingGlyphs });
+          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, allowMissingGlyphs: a.allowMissingGlyphs });
           await exportPngs(r, { png: a.png, dpi: a.dpi, mode: a.mode, quiet: true });
           return { edition: r.edition, report: r.report, value: r };
         },

@@ -1,9 +1,10 @@
 /**
  * The whole pipeline for one layout: layout JSON → EditionSpec → make-up → display list →
- * PDF, plus the layout report. Used by `paiban render`, and by watch and serve.
+ * PDF, plus the layout report. Used by `paiban render` and `paiban watch`; serve makes pages up
+ * only (layOut) and draws them itself.
  *
  * `render()` is the one-shot, cold path. A `Renderer` (createRenderer) is the warm path for
- * processes that render again and again (watch, serve): it keeps each page's make-up keyed by
+ * processes that render again and again (watch): it keeps each page's make-up keyed by
  * everything the page is made from (its resolved spec, copy text included, and the font
  * configuration), and the last PDF keyed by its pages, options and photo files, so a re-render
  * redoes only what changed. Both give byte-identical files for the same input.
@@ -97,7 +98,7 @@ export async function render(req: RenderRequest): Promise<RenderOutcome> {
   return new Renderer().render(req);
 }
 
-/** A renderer that keeps its caches across renders: the warm path for watch and serve. */
+/** A renderer that keeps its caches across renders: the warm path of `paiban watch`. */
 export function createRenderer(): Renderer {
   return new Renderer();
 }

@@ -38,6 +38,8 @@ export interface SessionOptions<T> {
   layout: string;
   work: (layout: string) => Promise<Outcome<T>>;
   onAttempt: (attempt: Attempt<T>) => void;
+  /** Told when a font file changed, before the attempt it causes (to drop caches of its own). */
+  onFontsChanged?: () => void;
   debounceMs?: number;
 }
 
@@ -99,6 +101,7 @@ export class LiveSession<T> {
     if (changed.some((f) => this.fonts.has(f))) {
       clearFaceCache();
       forgetOutlines();
+      this.opts.onFontsChanged?.();
     }
     const started = performance.now();
     const base = () => ({ version: ++this.version, changed, ms: Math.round(performance.now() - started), at: new Date().toISOString() });

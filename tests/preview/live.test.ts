@@ -62,17 +62,26 @@ describe("LiveSession: photos and fonts", () => {
     const layout = JSON.parse(readFileSync(p.layout, "utf8"));
     writeFileSync(p.layout, JSON.stringify({ ...layout, fonts: { kai: { regular: "../fonts/Kai.ttf" } } }, null, 1));
     const attempts: Attempt<Preview>[] = [];
-    const session = new LiveSession<Preview>({ layout: p.layout, work: (l) => previewWork(l, p.dir), onAttempt: (a) => attempts.push(a) });
+    let fontsChanged = 0; // watch drops its warm renderer's pages here
+    const session = new LiveSession<Preview>({
+      layout: p.layout,
+      work: (l) => previewWork(l, p.dir),
+      onAttempt: (a) => attempts.push(a),
+      onFontsChanged: () => fontsChanged++,
+    });
     cleanups.push(() => session.close());
     expect((await session.start()).ok).toBe(true);
+    expect(fontsChanged).toBe(0);
 
     copyFileSync(serif, kai); // a font saved again
     const byFont = await until(() => attempts.find((a) => a.changed.includes(kai)));
     expect(byFont.ok).toBe(true);
+    expect(fontsChanged).toBe(1);
 
     writeFileSync(p.copy("photo.jpg"), readFileSync(p.copy("photo.jpg"))); // the photo re-exported
     const byPhoto = await until(() => attempts.find((a) => a.changed.includes(p.copy("photo.jpg"))));
     expect(byPhoto.ok).toBe(true);
+    expect(fontsChanged).toBe(1);
   }, 60_000);
 });
 
