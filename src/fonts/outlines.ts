@@ -16,6 +16,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { endianness } from "node:os";
+import { PaibanError } from "../common/diagnostics.js";
 
 /** Reads the outlines of one font file into its buffer. */
 interface OutlineLoader {
@@ -34,13 +35,13 @@ interface OutlineLoader {
 const loaders = new WeakMap<Uint8Array, OutlineLoader>();
 const open = new Set<OutlineLoader>();
 
-/** The file changed or shrank under us while its outlines were still being read. */
-export class OutlineReadError extends Error {
-  constructor(
-    readonly file: string,
-    why = "the font file changed on disk while in use (its glyph outlines could not be read)",
-  ) {
-    super(why);
+/**
+ * The file changed or shrank under us while its outlines were still being read: the user's to
+ * fix (a font replaced mid-render), so a PaibanError naming the file.
+ */
+export class OutlineReadError extends PaibanError {
+  constructor(file: string) {
+    super("the font file changed on disk while in use (its glyph outlines could not be read)", { file });
   }
 }
 
@@ -222,8 +223,8 @@ export function closeOutlineFiles(): void {
 }
 
 /** A glyph asked of a font whose file was closed (its cache cleared): a bug of the caller. */
-function closedError(l: OutlineLoader): OutlineReadError {
-  return new OutlineReadError(l.file, "a glyph was asked of a font after its file was closed (the font cache was cleared while the font was in use)");
+function closedError(l: OutlineLoader): Error {
+  return new Error(`a glyph was asked of a font after its file was closed (the font cache was cleared while the font was in use): ${l.file}`);
 }
 
 /** fontkit's TrueType glyph, the parts read here. */

@@ -6,7 +6,8 @@
  * The comparison side is always a separately parsed fontkit font, so nothing the view or the
  * seeding does to a font object can leak into the numbers it is compared with.
  */
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, truncateSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { deflateSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
@@ -15,6 +16,7 @@ import * as fontkit from "fontkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedLocaTable, sfntView, type SfntFont } from "../../src/fonts/sfnt.js";
 import { closeOutlineFiles, readFontFile, readOutlinesOnDemand } from "../../src/fonts/outlines.js";
+import { PaibanError } from "../../src/common/diagnostics.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
@@ -226,6 +228,23 @@ describe("a face read without its outlines (src/fonts/outlines.ts)", () => {
       expect(Buffer.compare(Buffer.from(view.glyphBytes(gid)!), fontkitGlyphBytes(fresh, gid))).toBe(0);
       expect(view.metrics(gid)).toEqual({ advance: fresh.getGlyph(gid).advanceWidth, bearing: fresh.getGlyph(gid)._getMetrics().leftBearing });
     }
+  });
+
+  it("names the file, as a user's error, when the font was cut short on disk before a glyph was read", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "paiban-outlines-")), "cut.ttf");
+    copyFileSync(FACES[0]!.file, file);
+    const lazy = parseBytes(readFontFile(file));
+    const late = lazy.glyphForCodePoint("龍".codePointAt(0)!).id;
+    truncateSync(file, lazy.directory.tables.glyf!.offset + 16); // the outlines gone
+    const view = sfntView(lazy)!;
+    let error: unknown;
+    try {
+      view.glyphBytes(late);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PaibanError);
+    expect((error as PaibanError).format()).toBe(`${file}: the font file changed on disk while in use (its glyph outlines could not be read)`);
   });
 
   it("refuses a glyph not yet read once the font's file is closed (never hands out zeros)", () => {
