@@ -104,8 +104,8 @@ function refuseHuge(width: number, height: number, src: string): void {
   }
 }
 
-/** Header facts without decoding pixels; refuses huge and unreadable images. */
-async function orientedSize(bytes: Buffer, src: string): Promise<{ width: number; height: number }> {
+/** Header facts without decoding pixels (oriented size, CMYK or not); refuses huge and unreadable images. */
+async function orientedSize(bytes: Buffer, src: string): Promise<{ width: number; height: number; cmyk: boolean }> {
   const sniffed = headerSize(bytes);
   if (sniffed) refuseHuge(sniffed.width, sniffed.height, src);
   let meta: Metadata;
@@ -118,7 +118,8 @@ async function orientedSize(bytes: Buffer, src: string): Promise<{ width: number
   if (!width || !height) throw new PaibanError("image has no size in its header (corrupt?)", { file: src });
   refuseHuge(width, height, src);
   const swapped = (meta.orientation ?? 1) >= 5;
-  return swapped ? { width: height, height: width } : { width, height };
+  const cmyk = meta.space === "cmyk";
+  return swapped ? { width: height, height: width, cmyk } : { width, height, cmyk };
 }
 
 function clamp(v: number, lo: number, hi: number): number {
@@ -236,7 +237,7 @@ async function proofJpeg(bytes: Buffer, crop: Crop, size: { width: number; heigh
  * own embedded profile, if any, converted by sharp) and separated through the table
  * (src/render/separation.ts); a photo already in CMYK is converted profile to profile by sharp.
  */
-async function separate(bytes: Buffer, crop: Crop, size: { width: number; height: number }, src: string, cacheDir: string) {
+async function separate(bytes: Buffer, cmykSource: boolean, crop: Crop, size: { width: number; height: number }, src: string, cacheDir: string) {
   const sharp = await loadSharp();
   const resampled = () =>
     sharp(bytes)
@@ -244,12 +245,6 @@ async function separate(bytes: Buffer, crop: Crop, size: { width: number; height
       .extract(crop)
       .resize(size.width, size.height, { fit: "fill", kernel: "lanczos3" })
       .flatten({ background: "#ffffff" });
-  let cmykSource: boolean;
-  try {
-    cmykSource = (await sharp(bytes).metadata()).space === "cmyk";
-  } catch {
-    throw decodeFailure(src);
-  }
   if (!cmykSource) {
     const [table, rgb] = await Promise.all([
       separationTable(sharp, CMYK_PROFILE, profileHash(), cacheDir, sharpVersion()),
@@ -299,7 +294,8 @@ async function processPhoto(original: Buffer, req: PhotoRequest): Promise<Prepar
     };
   }
   const size = outputPixels(placement, crop, PRINT_MAX_PPI);
-  const pixels = await separate(bytes, crop, size, src, req.cacheDir);
+  // A plain CMYK JPEG's uninverted TIFF is CMYK as the original is: the original's header says.
+  const pixels = await separate(bytes, source.cmyk, crop, size, src, req.cacheDir);
   const inkBefore = maxTotalInk(pixels);
   const target = req.inkLimit - INK_HEADROOM;
   let inkReduced = false;
@@ -316,7 +312,7 @@ async function processPhoto(original: Buffer, req: PhotoRequest): Promise<Prepar
     ppi: size.ppi,
     sourcePpi,
     placement,
-    maxInk: maxTotalInk(pixels),
+    maxInk: inkBefore > target ? maxTotalInk(pixels) : inkBefore, // unchanged unless limited
     inkReduced,
     inkBefore,
   };
