@@ -235,7 +235,10 @@ export interface ScanFont {
 
 /** The reader's questions to its host (resources live in the PDF object graph). */
 export interface ScanHost {
-  /** Colour space family for a named colour space resource (e.g. "ICCBased", "DeviceRGB"). */
+  /**
+   * Colour space family for a colour space name in content: a device space (DeviceRGB, or an
+   * inline image's abbreviation RGB), Pattern, or a named resource (e.g. "ICCBased").
+   */
   colourSpace(name: string): string;
   font(name: string): ScanFont | null;
   /** An XObject: an image (paint it) or a form (scan it with its own host and matrix). */
@@ -271,16 +274,6 @@ interface GraphicsState {
   text: TextState;
 }
 
-const DEVICE_SPACES: Record<string, string> = {
-  DeviceGray: "DeviceGray",
-  DeviceRGB: "DeviceRGB",
-  DeviceCMYK: "DeviceCMYK",
-  G: "DeviceGray",
-  RGB: "DeviceRGB",
-  CMYK: "DeviceCMYK",
-  Pattern: "Pattern",
-};
-
 function nums(ops: Operand[]): number[] {
   return ops.filter((o): o is number => typeof o === "number");
 }
@@ -302,7 +295,6 @@ export function scanContent(data: Uint8Array, host: ScanHost, baseCtm: Matrix = 
   let tlm: Matrix = IDENTITY;
   let operands: Operand[] = [];
 
-  const spaceOf = (name: string): string => DEVICE_SPACES[name] ?? host.colourSpace(name);
   const newSubpath = () => path.push([]);
   const addPoint = (x: number, y: number) => {
     if (path.length === 0) newSubpath();
@@ -391,10 +383,10 @@ export function scanContent(data: Uint8Array, host: ScanHost, baseCtm: Matrix = 
         setColour("stroke", { space: "DeviceCMYK", components: n });
         break;
       case "cs":
-        if (isName(operands[0])) setColour("fill", { space: spaceOf(operands[0].name), components: [] });
+        if (isName(operands[0])) setColour("fill", { space: host.colourSpace(operands[0].name), components: [] });
         break;
       case "CS":
-        if (isName(operands[0])) setColour("stroke", { space: spaceOf(operands[0].name), components: [] });
+        if (isName(operands[0])) setColour("stroke", { space: host.colourSpace(operands[0].name), components: [] });
         break;
       case "sc":
       case "scn":

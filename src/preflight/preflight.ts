@@ -232,10 +232,9 @@ function scanStream(scan: PageScan, content: Uint8Array, resources: PDFDict | un
   const { ctx } = scan;
   const fontCache = new Map<string, ReturnType<typeof scanFont> | null>();
   const host: ScanHost = {
-    colourSpace: (name) => {
-      const cs = get(ctx, dictAt(ctx, resources, "ColorSpace"), name);
-      return cs ? colourSpaceFamily(ctx, cs, resources) : name;
-    },
+    // Device names and inline-image abbreviations (/RGB) are spelled out, resources looked up:
+    // the one place that knows colour space names (resources.ts colourSpaceFamily).
+    colourSpace: (name) => colourSpaceFamily(ctx, PDFName.of(name), resources),
     font: (name) => {
       if (!fontCache.has(name)) {
         const dict = dictAt(ctx, dictAt(ctx, resources, "Font"), name);
@@ -281,12 +280,13 @@ function scanStream(scan: PageScan, content: Uint8Array, resources: PDFDict | un
     inlineImage: (params: Map<string, Operand>, at) => {
       const cs = params.get("CS") ?? params.get("ColorSpace");
       const isMask = params.get("IM") === "true" || params.get("ImageMask") === "true";
-      if (!isMask && isName(cs)) noteSpace(scan, host.colourSpace(cs.name), "an inline image");
+      const space = isName(cs) ? host.colourSpace(cs.name) : undefined;
+      if (!isMask && space) noteSpace(scan, space, "an inline image");
       const w = params.get("W") ?? params.get("Width");
       const h = params.get("H") ?? params.get("Height");
       if (typeof w === "number" && typeof h === "number") {
         const ppi = placedPpi(w, h, at);
-        const colourSpace = isName(cs) ? host.colourSpace(cs.name) : isMask ? "ImageMask" : "unknown";
+        const colourSpace = space ?? (isMask ? "ImageMask" : "unknown");
         scan.facts.images.push({ page: scan.page, width: w, height: h, colorSpace: colourSpace, ppi });
         if (!isMask && ppi !== undefined && ppi < scan.opts.minPpi - 0.5 && w * h > 64) {
           scan.findings.add("image-resolution", `inline image ${w}×${h} px at ${ppi.toFixed(0)} ppi`, scan.page);

@@ -103,6 +103,18 @@ describe("preflight of other PDFs", () => {
     expect(r.facts.colorSpaces).toContain("DeviceRGB");
   });
 
+  it("flags an inline image in RGB written with the abbreviation /RGB", async () => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([200, 200]);
+    const content = pdf.context.stream("q 10 0 0 10 50 50 cm BI /W 2 /H 1 /CS /RGB /BPC 8 ID \xff\x00\x00\x00\xff\x00 EI Q");
+    page.node.set(PDFName.of("Contents"), pdf.context.register(content));
+    const file = join(dir, "inline-rgb.pdf");
+    writeFileSync(file, await pdf.save());
+    const r = await preflight(file);
+    expect(r.problems.filter((p) => p.code === "rgb-colour")).toEqual([{ code: "rgb-colour", message: "RGB colour (DeviceRGB); print needs CMYK in an inline image", page: 1 }]);
+    expect(r.facts.colorSpaces).toContain("DeviceRGB");
+  });
+
   it("catches a print PDF whose Trapped key was removed", async () => {
     const pdf = await PDFDocument.load(readFileSync(printFile), { updateMetadata: false });
     const info = pdf.context.lookup(pdf.context.trailerInfo.Info) as import("pdf-lib").PDFDict;
