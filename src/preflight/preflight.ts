@@ -183,6 +183,10 @@ interface PageScan {
   opts: Required<PreflightOptions>;
   glyph?: ScanHost["glyph"];
   depth: number;
+  bleed?: Rect;
+  /** Form XObjects decoded so far, and resource dictionaries whose fonts are collected: a 花边 places one form hundreds of times. */
+  formBytes: WeakMap<PDFStream, Uint8Array | null>;
+  fontsCollected: WeakSet<PDFDict>;
 }
 
 function noteSpace(scan: PageScan, family: string, where: string): void {
@@ -256,7 +260,8 @@ function scanStream(scan: PageScan, content: Uint8Array, resources: PDFDict | un
           scan.facts.transparency = true;
           scan.findings.add("transparency", "a form XObject is a transparency group", scan.page);
         }
-        const bytes = streamBytes(x);
+        let bytes = scan.formBytes.get(x);
+        if (bytes === undefined) scan.formBytes.set(x, (bytes = streamBytes(x)));
         if (bytes) scanStream({ ...scan, depth: scan.depth + 1 }, bytes, formResources, multiply(m, at));
       }
     },
@@ -299,10 +304,12 @@ function scanStream(scan: PageScan, content: Uint8Array, resources: PDFDict | un
 }
 
 function collectFonts(scan: PageScan, resources: PDFDict | undefined): void {
+  if (!resources || scan.fontsCollected.has(resources)) return;
+  scan.fontsCollected.add(resources);
   const fonts = dictAt(scan.ctx, resources, "Font");
   if (!fonts) return;
-  for (const [key, value] of fonts.entries()) {
-    const dict = get(scan.ctx, fonts, key.decodeText());
+  for (const [, value] of fonts.entries()) {
+    const dict = resolve(scan.ctx, value);
     if (!(dict instanceof PDFDict)) continue;
     const fact = fontFact(scan.ctx, dict);
     const id = `${fact.name}|${fact.type}`;
@@ -313,7 +320,6 @@ function collectFonts(scan: PageScan, resources: PDFDict | undefined): void {
         scan.findings.add("font-not-embedded", `font ${fact.name} is not embedded${std}`, scan.page);
       }
     }
-    void value;
   }
 }
 
@@ -332,7 +338,7 @@ function pageContent(ctx: PDFContext, page: PDFDict): Uint8Array {
   return out;
 }
 
-function checkBoxes(scan: PageScan, pageDict: PDFDict, media: Rect): { trim?: Rect } {
+function checkBoxes(scan: PageScan, pageDict: PDFDict, media: Rect): { trim?: Rect; bleed?: Rect } {
   const { ctx, findings, page } = scan;
   const box = (key: string): Rect | undefined => rectOf(ctx, get(ctx, pageDict, key));
   const crop = box("CropBox");
@@ -346,7 +352,7 @@ function checkBoxes(scan: PageScan, pageDict: PDFDict, media: Rect): { trim?: Re
   if (finished && !contains(media, finished)) findings.add("box-inconsistent", `TrimBox ${fmtRect(finished)} is not inside MediaBox ${fmtRect(media)}`, page);
   if (bleed && finished && !contains(bleed, finished)) findings.add("box-inconsistent", `TrimBox ${fmtRect(finished)} is not inside BleedBox ${fmtRect(bleed)}`, page);
   if (bleed && !contains(media, bleed)) findings.add("box-inconsistent", `BleedBox ${fmtRect(bleed)} is not inside MediaBox ${fmtRect(media)}`, page);
-  return finished ? { trim: finished } : {};
+  return { ...(finished && { trim: finished }), ...(bleed && { bleed }) };
 }
 
 /**
@@ -359,15 +365,14 @@ const PRINTING_ANNOTATIONS = new Set(["PrinterMark", "TrapNet"]);
 
 function checkAnnotations(scan: PageScan, pageDict: PDFDict, media: Rect | undefined): void {
   const { ctx, findings, page } = scan;
-  const area = rectOf(ctx, get(ctx, pageDict, "BleedBox")) ?? scan.trim ?? media;
+  const area = scan.bleed ?? scan.trim ?? media;
   for (const entry of arrayOf(ctx, get(ctx, pageDict, "Annots"))) {
     const annotation = resolve(ctx, entry);
     if (!(annotation instanceof PDFDict)) continue;
     const subtype = nameAt(ctx, annotation, "Subtype") ?? "untyped";
     if (PRINTING_ANNOTATIONS.has(subtype)) continue;
     const rect = rectOf(ctx, get(ctx, annotation, "Rect"));
-    const inside = !rect || !area || (rect[2] > area[0] && rect[0] < area[2] && rect[3] > area[1] && rect[1] < area[3]);
-    if (inside) findings.add("annotation", `${subtype} annotation inside the printed area; PDF/X-1a allows only printer's marks and trap networks there`, page);
+    if (!rect || intersects({ x0: rect[0], y0: rect[1], x1: rect[2], y1: rect[3] }, area)) findings.add("annotation", `${subtype} annotation inside the printed area; PDF/X-1a allows only printer's marks and trap networks there`, page);
   }
 }
 
@@ -473,6 +478,8 @@ async function run(file: string, options: PreflightOptions, onGlyph?: (g: ShownG
   checkPdfx(ctx, doc, findings, facts);
 
   const fonts = new Map<string, FontFact>();
+  const formBytes = new WeakMap<PDFStream, Uint8Array | null>();
+  const fontsCollected = new WeakSet<PDFDict>();
   const spaces = new Set<string>();
   const maxInk = { value: 0 };
   const pending: Promise<void>[] = [];
@@ -480,7 +487,7 @@ async function run(file: string, options: PreflightOptions, onGlyph?: (g: ShownG
     const pageDict = p.node as unknown as PDFDict;
     const page = i + 1;
     const media = inheritedMediaBox(ctx, pageDict);
-    const scan: PageScan = { ctx, page, findings, facts, fonts, spaces, pendingImages: pending, maxInk, opts, depth: 0 };
+    const scan: PageScan = { ctx, page, findings, facts, fonts, spaces, pendingImages: pending, maxInk, opts, depth: 0, formBytes, fontsCollected };
     if (!media) findings.add("box-missing", "no MediaBox", page);
     else Object.assign(scan, checkBoxes(scan, pageDict, media));
     checkAnnotations(scan, pageDict, media);
