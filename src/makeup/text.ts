@@ -165,5 +165,5 @@ export function displayLines(
 }
 
 function emptyLine(): SetLine {
-  return { text: "", start: 0, end: 0, glyphs: [], indent: 0, naturalWidth: 0, width: 0, adjust: { squeezed: [], stretch: 0, opportunities: 0 }, last: true };
+  return { text: "", start: 0, end: 0, glyphs: [], indent: 0, width: 0, last: true };
 }

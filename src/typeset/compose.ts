@@ -62,9 +62,7 @@ export function composeParagraph(text: string, faces: Face[], options: ComposeOp
       end: end.end,
       glyphs: placeGlyphs(units, range, sp, offset, size),
       indent: offset * size,
-      naturalWidth: (lead + sp.natural) * size,
       width: (offset + setWidth) * size,
-      adjust: { squeezed: sp.squeezed, stretch: sp.stretch, opportunities: sp.opportunityCount },
       last,
     };
   });

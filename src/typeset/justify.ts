@@ -9,7 +9,7 @@
  */
 import type { CharClass } from "./classes.js";
 import { PRIORITY } from "./styles.js";
-import type { Give, LineAdjustment, SetGlyph, Unit } from "./types.js";
+import type { Give, SetGlyph, Unit } from "./types.js";
 import type { LineRange } from "./breaks.js";
 
 const NO_STRETCH_AFTER: ReadonlySet<CharClass> = new Set(["open", "prefix", "connector", "solidus"]);
@@ -25,7 +25,6 @@ interface Spacing {
   left: number[];
   right: number[];
   glue: number[];
-  squeezed: LineAdjustment["squeezed"];
   stretch: number;
   opportunities: boolean[];
   opportunityCount: number;
@@ -57,13 +56,12 @@ function slots(units: Unit[], line: LineRange): Slot[] {
  * Work out the spacing of `line` so that it is `width` em wide (or natural when `justify` is
  * false). `onlySpaces`: only the spaces stretch (a list of names is never letter-spaced).
  */
-export function spaceLine(units: Unit[], line: LineRange, width: number, justify: boolean, onlySpaces = false): Spacing & { natural: number } {
+export function spaceLine(units: Unit[], line: LineRange, width: number, justify: boolean, onlySpaces = false): Spacing {
   const n = line.end - line.start;
   const sp: Spacing = {
     left: new Array(n),
     right: new Array(n),
     glue: new Array(n),
-    squeezed: [],
     stretch: 0,
     opportunities: new Array(n).fill(false),
     opportunityCount: 0,
@@ -88,15 +86,13 @@ export function spaceLine(units: Unit[], line: LineRange, width: number, justify
         const amount = (s.give.amount * take) / total;
         const k = s.unit - line.start;
         sp[s.side][k]! -= amount;
-        const u = units[s.unit]!;
-        sp.squeezed.push({ offset: u.start, char: u.text, amount });
       }
       excess -= take;
     }
   } else if (excess < -1e-9 && justify) {
     stretchLine(units, line, sp, -excess, onlySpaces);
   }
-  return { ...sp, natural };
+  return sp;
 }
 
 function stretchLine(units: Unit[], line: LineRange, sp: Spacing, short: number, onlySpaces: boolean): void {

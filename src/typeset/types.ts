@@ -79,15 +79,6 @@ export interface Unit {
   glueKind: "none" | "space" | "latin-gap" | "tracking";
 }
 
-export interface LineAdjustment {
-  /** Character offset in the paragraph and how much (em) was squeezed out there. */
-  squeezed: { offset: number; char: string; amount: number }[];
-  /** Extra space added at each justification opportunity, em (0 when none). */
-  stretch: number;
-  /** Number of justification opportunities the stretch went into. */
-  opportunities: number;
-}
-
 export interface SetGlyph {
   face: number;
   id: number;
@@ -105,10 +96,8 @@ export interface SetLine {
   glyphs: SetGlyph[];
   /** Left edge of the first unit (the indent), pt. */
   indent: number;
-  /** Width of the line at natural spacing, and as set, pt (from the column edge, indent included). */
-  naturalWidth: number;
+  /** Width of the line as set, pt (from the column edge, indent included). */
   width: number;
-  adjust: LineAdjustment;
   /** The line is a paragraph's last. */
   last: boolean;
 }
