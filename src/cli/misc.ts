@@ -5,7 +5,8 @@ import type { Argv } from "yargs";
 import { PaibanError } from "../common/diagnostics.js";
 import { openFace } from "../fonts/face.js";
 import { FONT_ROLES, makeFontMap, type FontOverrides } from "../fonts/fontmap.js";
-import { layoutJsonSchema, loadLayout } from "../layout/index.js";
+import { layoutJsonSchemaText } from "../layout/emit-schema.js";
+import { loadLayout } from "../layout/index.js";
 import { handle } from "./run.js";
 
 export function preflightCommand(y: Argv): Argv {
@@ -88,7 +89,7 @@ export function schemaCommand(y: Argv): Argv {
     "Print the layout JSON Schema (for editors: reference it with \"$schema\")",
     (b) => b.example("$0 schema > layout.schema.json", ""),
     handle(() => {
-      process.stdout.write(`${JSON.stringify(layoutJsonSchema(), null, 2)}\n`);
+      process.stdout.write(layoutJsonSchemaText());
     }),
   );
 }

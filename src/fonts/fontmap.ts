@@ -138,9 +138,15 @@ export function makeFontMap(overrides: FontOverrides = {}): FontMap {
     return undefined;
   };
 
-  const resolve = (role: FontRole, weight: Weight): ResolvedFont => {
+  /** What a role resolves to, without noting a fallback. */
+  const peek = (role: FontRole, weight: Weight): ResolvedFont => {
     const found = lookup(role, weight);
     if (!found) throw new Error(`no font at all for role ${role}`);
+    return found;
+  };
+
+  const resolve = (role: FontRole, weight: Weight): ResolvedFont => {
+    const found = peek(role, weight);
     if (found.from !== role || found.fromWeight !== weight) {
       const key = `${role}/${weight}`;
       if (!warned.has(key)) {
@@ -150,12 +156,6 @@ export function makeFontMap(overrides: FontOverrides = {}): FontMap {
         });
       }
     }
-    return found;
-  };
-
-  const peek = (role: FontRole, weight: Weight): ResolvedFont => {
-    const found = lookup(role, weight);
-    if (!found) throw new Error(`no font at all for role ${role}`);
     return found;
   };
 

@@ -4,7 +4,7 @@
  */
 import type { CmykColor } from "../display/types.js";
 import type { LayoutSource } from "./errors.js";
-import { pt, sizePt } from "./geometry.js";
+import { gridUnits, pt, sizePt } from "./geometry.js";
 import type { JsonPath } from "./json.js";
 import type { BodyStyleJson, ColourJson, TextStyleJson } from "./schema.js";
 import type { BodyStyle, Grid, TextStyle } from "./types.js";
@@ -74,7 +74,7 @@ export function resolveTextStyle(
   grid: Grid,
   path: JsonPath,
 ): TextStyle {
-  const units = { em: grid.bodySize, linePitch: grid.linePitch, columnWidth: grid.columnWidth, gutter: grid.gutter };
+  const units = gridUnits(grid);
   const size = json?.size !== undefined ? sizePt(source, json.size, units, [...path, "size"]) : def.size(grid);
   const own = { ...units, em: size };
   const leading = json?.leading !== undefined ? pt(source, json.leading, own, [...path, "leading"]) : def.leading(size, grid);
@@ -100,7 +100,7 @@ export function resolveBodyStyle(
   const text = resolveTextStyle(source, json, def, grid, path);
   const indent =
     json?.indent !== undefined
-      ? pt(source, json.indent, { em: text.size, linePitch: grid.linePitch, columnWidth: grid.columnWidth, gutter: grid.gutter }, [...path, "indent"]) / text.size
+      ? pt(source, json.indent, gridUnits(grid, text.size), [...path, "indent"]) / text.size
       : BODY_DEFAULTS.indent;
   return {
     ...text,

@@ -61,11 +61,8 @@ export function flowLines(lines: FlowLine[], columns: FlowColumn[], pitch: numbe
       c++;
       continue;
     }
+    // Here the line fits: either it and what it keeps with fit, or it heads an empty column.
     const line = lines[i]!;
-    if (line.span > room) {
-      c++;
-      continue;
-    }
     items.push(...line.draw(col.x, col.top + used[c]! * pitch, col.width));
     if (used[c] === 0) heads[c] = line;
     used[c]! += line.span;

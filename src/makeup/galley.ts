@@ -4,6 +4,7 @@
  */
 import type { DisplayDocument, DisplayItem } from "../display/types.js";
 import type { SetParagraph } from "../typeset/types.js";
+import { EM_BOX_ASCENT } from "./geometry.js";
 import { lineRuns } from "./runs.js";
 
 const MARGIN = 18;
@@ -12,7 +13,7 @@ export function galleyDocument(paragraphs: SetParagraph[], opts: { measure: numb
   const pitch = opts.pitch ?? opts.size * 1.5;
   const width = opts.measure * opts.size;
   const items: DisplayItem[] = [];
-  const ascent = 0.88 * opts.size;
+  const ascent = EM_BOX_ASCENT * opts.size;
   let y = MARGIN + ascent;
   // Hairlines at the column edges, so the measure can be checked by eye.
   const lineCount = paragraphs.reduce((n, p) => n + p.lines.length, 0) + Math.max(0, paragraphs.length - 1);

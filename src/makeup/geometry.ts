@@ -1,4 +1,5 @@
 /** Grid arithmetic for make-up: areas to rectangles, grid lines to baselines. */
+import { areaWidth, columnX, lineY } from "../layout/geometry.js";
 import type { Grid, GridArea } from "../layout/types.js";
 
 export interface Rect {
@@ -10,17 +11,7 @@ export interface Rect {
 
 /** The rectangle of a grid area on the page, pt. */
 export function areaRect(grid: Grid, area: GridArea): Rect {
-  return {
-    x: grid.left + area.column * (grid.columnWidth + grid.gutter),
-    y: grid.top + area.line * grid.linePitch,
-    width: area.span * grid.columnWidth + (area.span - 1) * grid.gutter,
-    height: area.lines * grid.linePitch,
-  };
-}
-
-/** Top of grid line `line` (0-based), pt. */
-export function lineTop(grid: Grid, line: number): number {
-  return grid.top + line * grid.linePitch;
+  return { x: columnX(grid, area.column), y: lineY(grid, area.line), width: areaWidth(area, grid), height: area.lines * grid.linePitch };
 }
 
 /** Where the ideographic em box's top sits above the baseline, em (0.88 em, the CJK convention). */

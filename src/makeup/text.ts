@@ -6,7 +6,7 @@ import { composeParagraph, type FaceSpan } from "../typeset/compose.js";
 import type { SetLine, SetParagraph } from "../typeset/types.js";
 import type { MakeupContext } from "./context.js";
 import type { FlowLine } from "./flow.js";
-import { baselineIn } from "./geometry.js";
+import { baselineIn, EM_BOX_ASCENT } from "./geometry.js";
 import { lineRuns } from "./runs.js";
 
 /** The smallest type a newspaper prints legibly (TYPOGRAPHY: 六号 body minimum, 6 pt solid). */
@@ -30,7 +30,7 @@ export function drawLine(l: SetLineAt, x: number, y: number, itemId: string, rol
         kind: "proof-mark",
         reason: "missing-glyph",
         x: x + g.x,
-        y: y - 0.88 * l.style.size,
+        y: y - EM_BOX_ASCENT * l.style.size,
         width: l.style.size,
         height: l.style.size,
         label: `无字 ${g.text}`,

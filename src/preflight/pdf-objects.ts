@@ -11,7 +11,6 @@
  */
 import {
   PDFArray,
-  PDFBool,
   PDFDict,
   PDFHexString,
   PDFName,
@@ -62,10 +61,6 @@ export function textOf(o: PDFObject | undefined): string | undefined {
   if (o instanceof PDFString || o instanceof PDFHexString) return o.decodeText();
   if (o instanceof PDFName) return o.decodeText();
   return undefined;
-}
-
-export function boolOf(o: PDFObject | undefined): boolean | undefined {
-  return o instanceof PDFBool ? o.asBoolean() : undefined;
 }
 
 export function arrayOf(ctx: PDFContext, o: PDFObject | undefined): PDFObject[] {

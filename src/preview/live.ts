@@ -54,15 +54,8 @@ export interface StoryView {
   opening: string;
 }
 
-function paragraphCount(s: StoryReport): number {
-  const p = s.paragraphs as unknown;
-  return typeof p === "number" ? p : Array.isArray(p) ? p.length : 0;
-}
-
 function opening(s: StoryReport): string {
-  const p = s.paragraphs as unknown;
-  const first = Array.isArray(p) ? (p[0] as { text?: string } | undefined)?.text : undefined;
-  return first ? first.slice(0, 40) : "";
+  return s.paragraphs[0]?.text.slice(0, 40) ?? "";
 }
 
 function storyView(s: StoryReport, gate: FileGate, root: string): StoryView {
@@ -77,7 +70,7 @@ function storyView(s: StoryReport, gate: FileGate, root: string): StoryView {
     linesPerColumn: s.linesPerColumn,
     overset: s.overset,
     underset: s.underset.lines,
-    paragraphs: paragraphCount(s),
+    paragraphs: s.paragraphs.length,
     opening: opening(s),
   };
 }

@@ -71,8 +71,3 @@ export async function screenPhoto(item: ImageItem, dpi: number): Promise<ScreenP
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return photo;
 }
-
-/** Drop cached photos (tests). */
-export function forgetPhotos(): void {
-  cache.clear();
-}

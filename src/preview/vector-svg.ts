@@ -7,10 +7,10 @@
  * Only the operators those drawers use are understood (path construction, painting, line
  * state, device colours, q/Q); anything else is skipped.
  */
-import type { BorderItem, CmykColor, ProofMark, RectItem, RuleItem } from "../display/types.js";
+import type { BorderItem, ProofMark, RectItem, RuleItem } from "../display/types.js";
 import { ContentStream } from "../render/content.js";
 import { drawProofMark } from "../render/proof.js";
-import { drawBorder, drawRect, drawRule, type Inking } from "../render/vector.js";
+import { drawBorder, drawRect, drawRule, PLAIN_INKING } from "../render/vector.js";
 import type { GlyphRun } from "../display/types.js";
 import { cmykToCss, rgbToCss } from "./colour.js";
 
@@ -97,26 +97,21 @@ export function contentToSvg(content: string): string {
   return out.join("");
 }
 
-const screenInking: Inking = {
-  fill: (cs: ContentStream, color: CmykColor) => void cs.fillCmyk(color),
-  stroke: (cs: ContentStream, color: CmykColor) => void cs.strokeCmyk(color),
-};
-
 export function ruleSvg(item: RuleItem): string {
   const cs = new ContentStream();
-  drawRule(cs, item, screenInking);
+  drawRule(cs, item, PLAIN_INKING);
   return contentToSvg(cs.toString());
 }
 
 export function rectSvg(item: RectItem): string {
   const cs = new ContentStream();
-  drawRect(cs, item, screenInking);
+  drawRect(cs, item, PLAIN_INKING);
   return contentToSvg(cs.toString());
 }
 
 export function borderSvg(item: BorderItem): string {
   const cs = new ContentStream();
-  drawBorder(cs, item, screenInking);
+  drawBorder(cs, item, PLAIN_INKING);
   return contentToSvg(cs.toString());
 }
 

@@ -19,7 +19,7 @@ import { PaibanError, type Warning } from "../common/diagnostics.js";
 import { ContentStream, isPureBlack, totalInk } from "./content.js";
 import { loadFace } from "./fonts.js";
 import { showGlyphRun, type GlyphEncoder } from "./glyphs.js";
-import { drawBorder, drawRect, drawRule, type Inking } from "./vector.js";
+import { drawBorder, drawRect, drawRule, PLAIN_INKING, type Inking } from "./vector.js";
 import { drawMarks, marksMargin, slugRun } from "./marks.js";
 import { drawProofMark, proofLabelInk, watermark, watermarkInk } from "./proof.js";
 import { photoWarnings, preparePhoto, type PreparedPhoto } from "./image.js";
@@ -150,13 +150,6 @@ function printInking(): Inking {
   };
 }
 
-function proofInking(): Inking {
-  return {
-    fill: (cs, color) => void cs.fillCmyk(color),
-    stroke: (cs, color) => void cs.strokeCmyk(color),
-  };
-}
-
 function drawGlyphRun(ctx: PageContext, run: GlyphRun, setInk?: (cs: ContentStream) => void): void {
   if (run.glyphs.length === 0) return;
   if (!(run.size > 0)) throw new PaibanError(`glyph run with font size ${run.size}`, { where: run.itemId });
@@ -247,7 +240,7 @@ function drawPage(
     fonts,
     photos,
     images,
-    inking: opts.mode === "print" ? printInking() : proofInking(),
+    inking: opts.mode === "print" ? printInking() : PLAIN_INKING,
   };
   cs.save().translate(m, m); // origin at the trim's top-left, y down (pdfkit flipped the page)
   cs.save();

@@ -14,6 +14,12 @@ export interface Inking {
   fill(cs: ContentStream, color: CmykColor): void;
 }
 
+/** The colour as it is, nothing more: the proof PDF and the screen preview. */
+export const PLAIN_INKING: Inking = {
+  fill: (cs, color) => void cs.fillCmyk(color),
+  stroke: (cs, color) => void cs.strokeCmyk(color),
+};
+
 interface Vec {
   x: number;
   y: number;

@@ -68,7 +68,6 @@ function fits(units: Unit[], m: Measures, s: number, e: number, width: number): 
 /** The last legal break in (s, e], searching backwards; -1 when there is none. */
 function legalBreakAtOrBefore(units: Unit[], rules: BreakRules, s: number, e: number): number {
   for (let k = e; k > s; k--) {
-    if (k === units.length) return k;
     const before = units[k - 1]!;
     if (rules.onlyAtSpaces && before.glueKind !== "space") continue;
     if (mayBreakBetween(before.cls, units[k]!.cls, rules)) return k;

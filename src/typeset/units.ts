@@ -226,12 +226,7 @@ function addGlue(units: Unit[], pieces: Piece[], style: StyleTable, faces: Face[
     const spaced = pieces[i]!.spaceAfter;
     const latinA = a.cls === "latin";
     const latinB = b.cls === "latin";
-    if (latinA && latinB && spaced) {
-      a.glue = wordSpace;
-      a.glueKind = "space";
-      a.glueShrink = { amount: wordSpace * 0.25, priority: PRIORITY.wordSpace };
-      a.glueStretch = { max: 0.5, priority: 1 };
-    } else if ((latinA && b.cls === "ideograph") || (a.cls === "ideograph" && latinB)) {
+    if ((latinA && b.cls === "ideograph") || (a.cls === "ideograph" && latinB)) {
       const gap = style.latinGap;
       a.glue = gap.natural;
       a.glueKind = "latin-gap";
@@ -244,6 +239,7 @@ function addGlue(units: Unit[], pieces: Piece[], style: StyleTable, faces: Face[
       a.glueShrink = { amount: 0.5, priority: PRIORITY.wordSpace };
       a.glueStretch = { max: 1.5, priority: 1 };
     } else if (spaced) {
+      // A word space (between Latin words, or by any other character typed with a space).
       a.glue = wordSpace;
       a.glueKind = "space";
       a.glueShrink = { amount: wordSpace * 0.25, priority: PRIORITY.wordSpace };
