@@ -112,8 +112,8 @@ export interface ImageItem {
 }
 
 /**
- * A proof-only flag: overset text, a missing glyph, an overlap. The print backend ignores
- * these; the proof backend draws them (red) with their label.
+ * A proof-only flag: overset text, a missing glyph, a 段末孤行 (widow). The print backend
+ * ignores these; the proof backend draws them (red) with their label.
  */
 export interface ProofMark {
   kind: "proof-mark";

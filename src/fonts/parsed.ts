@@ -4,9 +4,10 @@
  *
  * Why: the CJK faces are 10–15 MB each; read and parsed twice they cost every glyph decoded
  * twice. Both sides use this cache and fontkit's ES module build — the one pdfkit's ES build
- * imports, so fontkit loads once (its CommonJS build beside it cost another ~20 ms) — and a
- * glyph the composer decoded (its metrics, its outline for the ink box) is the glyph the
- * subsetter embeds.
+ * imports, so fontkit loads once (its CommonJS build beside it cost another ~20 ms) — and, for
+ * a single font file, a glyph the composer decoded (its outline for the ink box) is the glyph
+ * the subsetter embeds. (A face of a collection is picked apart by each side, and fontkit
+ * makes a new font object for each pick: the bytes are shared, the glyph objects are not.)
  */
 import * as Fontkit from "fontkit";
 import { closeOutlineFiles, readFontFile, readOutlinesOnDemand } from "./outlines.js";

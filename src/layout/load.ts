@@ -44,7 +44,7 @@ export async function loadLayout(file: string): Promise<{ edition: EditionSpec; 
   return { edition, warnings: ctx.warnings };
 }
 
-/** The same check as loadLayout, for `paiban validate`: the CLI prints "ok" and the warnings. */
+/** The same check as loadLayout, under the name the layout tests use. */
 export const validateLayout = loadLayout;
 
 /** Read and parse the file; every failure becomes a PaibanError naming the file. */

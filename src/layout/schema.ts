@@ -4,7 +4,7 @@
  * keys and flag mistakes as the designer types.
  *
  * This schema only says what may be written. Meaning (units → pt, grid bounds, files on disk)
- * is checked in resolve.ts, where the grid is known.
+ * is checked when the layout is loaded (load.ts, items.ts, geometry.ts), where the grid is known.
  *
  * Every object is strict: an unknown key is an error (with a did-you-mean from the error map).
  * Messages that depend on the kind of value (a length, a colour, a font role) are attached

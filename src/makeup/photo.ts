@@ -34,7 +34,8 @@ export function makeupPhoto(ctx: MakeupContext, grid: Grid, photo: PhotoSpec, pa
   let report: StoryReport | undefined;
   if (caption) {
     const size = caption.style.size;
-    const capWidth = caption.position === "below" ? rect.width : caption.measure * size;
+    // The layout gives every caption its measure (below: the photo's width unless it says otherwise).
+    const capWidth = caption.measure * size;
     const { lines: capLines, set } = bodyLines(ctx, caption.copy.paragraphs, caption.style, {
       itemId: photo.id,
       role: "caption",

@@ -133,8 +133,9 @@ export async function makeupInWorkers(
 
 /**
  * The compiled worker script, dist/pipeline/worker.js. Every module that can run this code sits
- * two folders below the package root (src/pipeline/makeup.ts under vitest, dist/pipeline/makeup.js,
- * the bundle dist/cli/paiban.mjs), so one relative path serves them all.
+ * two folders below the package root (src/pipeline/makeup.ts under vitest, dist/pipeline/makeup.js;
+ * the snapshot's bundle dist/paiban.cjs gives each module its own file's URL, see
+ * scripts/build-snapshot.mjs), so one relative path serves them all.
  */
 function workerScript(): URL {
   return new URL("../../dist/pipeline/worker.js", import.meta.url);

@@ -5,7 +5,8 @@
  * RGB, ICC-based or Lab) in content and images; no transparency; TrimBox (or ArtBox) on every
  * page with TrimBox ⊆ BleedBox ⊆ MediaBox; images ≥ 200 ppi effective; total ink ≤ the limit
  * inside the trim, for fill colours and CMYK images; PDF/X identification (version,
- * OutputIntent, Trapped, title, dates, file ID); no encryption.
+ * OutputIntent, Trapped, title, dates, file ID); no encryption; no annotations inside the
+ * printed area but printer's marks and trap networks.
  */
 import { readFile } from "node:fs/promises";
 import { inflateSync } from "node:zlib";

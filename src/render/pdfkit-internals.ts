@@ -167,7 +167,7 @@ export function useGraphicsState(doc: PdfkitDocument, name: string, ref: PdfkitR
   doc.page.ext_gstates[name] = ref;
 }
 
-/** An indirect object of our own; ended at once unless `keepOpen`. */
+/** An indirect object of our own, with no stream, ended at once. */
 export function indirect(doc: PdfkitDocument, data: Record<string, unknown>): PdfkitRef {
   const ref = doc.ref(data);
   ref.end();
@@ -211,7 +211,6 @@ export function writeContent(doc: PdfkitDocument, content: string): void {
   doc.addContent(content);
 }
 
-/** Run pdfkit to completion and collect the file in memory. */
 /**
  * Deflate level for every stream pdfkit compresses while `fn` runs. pdfkit calls
  * zlib.deflateSync(data) with the default level (6) and has no option for it; level 1 deflates
@@ -230,6 +229,7 @@ export async function withDeflateLevel<T>(level: number, fn: () => Promise<T>): 
   }
 }
 
+/** Run pdfkit to completion and collect the file in memory. */
 export function finish(doc: PdfkitDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

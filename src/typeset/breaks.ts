@@ -4,8 +4,8 @@
  * First-fit, as a newspaper system sets: each line takes as many units as fit when every
  * squeezable blank is spent (先挤进 — squeeze in first); when the break that leaves would put
  * a forbidden mark at a line start or end, units are pushed down to the next line instead
- * (后推出 — then push out). A paragraph's last line of one ideograph (孤字) takes a unit
- * from the line above.
+ * (后推出 — then push out). A paragraph's last line of one ideograph (孤字) is avoided by
+ * ending the line above at an earlier legal break, so more comes down.
  */
 import { PUNCTUATION } from "./classes.js";
 import { mayBreakBetween, type KinsokuRules } from "./kinsoku.js";
@@ -120,7 +120,7 @@ export function breakLines(
   return lines;
 }
 
-/** End the line above the orphan one unit earlier (at a legal break) and re-set the rest. */
+/** End the line above the orphan at the legal break before its end and re-set the rest. */
 function pullDownOrphan(
   units: Unit[],
   m: Measures,

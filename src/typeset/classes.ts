@@ -70,8 +70,8 @@ export function classOf(ch: string): CharClass {
   // character up there (all of CJK) is an ideograph, without the two regular expressions.
   if (ch.codePointAt(0)! > 0x205f) return "ideograph";
   if (SPACE.test(ch)) return "space";
-  // Full-width digits and letters sit on the em grid like ideographs.
-  if (LATIN.test(ch) && (ch.codePointAt(0) ?? 0) < 0x2000) return "latin";
+  // (Full-width digits and letters, past U+205F, sit on the em grid like ideographs.)
+  if (LATIN.test(ch)) return "latin";
   return "ideograph";
 }
 

@@ -22,7 +22,7 @@ export interface StyleTable {
   marks: Record<"stop" | "pause" | "open" | "close" | "interpunct", MarkRule>;
   /** Two adjacent marks: drop the blank between them (2 em → 1.5 em). */
   compressPairs: boolean;
-  /** CJK–Latin gap, em: natural, minimum (squeezed at priority `gapSqueeze`), maximum (stretched). */
+  /** CJK–Latin gap, em: natural, minimum (squeezed at PRIORITY.latinGap), maximum (stretched). */
   latinGap: { natural: number; min: number; max: number };
 }
 

@@ -62,3 +62,18 @@ describe("headline hierarchy", () => {
     ]);
   });
 });
+
+describe("photo captions", () => {
+  it("a caption below the photo is set at the measure the layout gives it, not the photo's width", async () => {
+    const photo = path.resolve("samples/quxian/photo.jpg");
+    const caption = (measure?: string) =>
+      writeLayout(dir, { columns: 6, lines: 40 }, [
+        { type: "photo", id: "p", image: photo, area: { column: 1, span: 3, line: 1, lines: 20 }, caption: { copy: "copy.md", position: "below", ...(measure ? { measure } : {}) } },
+      ], ["图为村民在合作社蜂场查看蜂箱，今年蜂蜜产量比去年增长三成。"]);
+    const own = (await layOut(caption("10em"))).report.stories.find((s) => s.id === "p")!;
+    const wide = (await layOut(caption())).report.stories.find((s) => s.id === "p")!;
+    expect(own.measure).toBe(10);
+    expect(own.paragraphs[0]!.lines.every((l) => [...l].length <= 10)).toBe(true);
+    expect(wide.measure).toBeGreaterThan(30); // the photo's three columns
+  });
+});
