@@ -83,9 +83,3 @@ export function assembleEdition(
     },
   };
 }
-
-/** Make up every page of an edition in this thread, with one font map. */
-export function makeupEdition(edition: EditionSpec, fonts: FontMap, warnings: Warning[] = []): { document: DisplayDocument; report: LayoutReport } {
-  const made = edition.pages.map((p) => makeupPage(fonts, p));
-  return assembleEdition(edition, made, warnings, fonts.warnings());
-}

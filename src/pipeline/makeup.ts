@@ -4,8 +4,8 @@
  * first.
  *
  * Every page gets a fresh font map: the font-fallback warnings of each page are returned with
- * it and merged in page order, which gives exactly the list one shared map would have built
- * (makeupEdition in src/makeup/page.ts).
+ * it and merged in page order (each once), which gives exactly the list one shared map would
+ * have built. Every make-up of a layout goes through here (render, layOut for serve and PNGs).
  */
 import os from "node:os";
 import { createRequire } from "node:module";

@@ -18,10 +18,8 @@ import path from "node:path";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import type { DisplayDocument, DisplayPage } from "../display/types.js";
 import { clearFaceCache } from "../fonts/face.js";
-import { makeFontMap } from "../fonts/fontmap.js";
 import { loadLayout } from "../layout/index.js";
 import type { EditionSpec } from "../layout/types.js";
-import { makeupEdition } from "../makeup/page.js";
 import type { LayoutReport } from "../makeup/report.js";
 import { writeFileAtomically } from "../render/atomic.js";
 import { assembleEdition, defaultWorkerCount, makeupInWorkers, makeupOnePage, type MadePage } from "./makeup.js";
@@ -88,8 +86,9 @@ export function defaultOutputs(layout: string): { pdf: string; report: string } 
 /** Lay out (no PDF): the edition, its display list and the report. */
 export async function layOut(layoutFile: string): Promise<{ edition: EditionSpec; document: DisplayDocument; report: LayoutReport }> {
   const { edition, warnings } = await loadLayout(layoutFile);
-  const fonts = makeFontMap(edition.fonts);
-  const { document, report } = makeupEdition(edition, fonts, warnings);
+  // The render's own make-up, page by page: one path for the CLI, serve, PNG export and tests.
+  const made = edition.pages.map((page) => makeupOnePage(edition.fonts, page));
+  const { document, report } = assembleEdition(edition, made, warnings);
   return { edition, document, report };
 }
 
