@@ -125,7 +125,7 @@ async function benchWarm() {
   const mod = await import(dist("pipeline/render.js"));
   const out = path.join(tmp, "warm.pdf");
   const req = { layout: SEED_LAYOUT, mode: "print", out, proofTime: "bench" };
-  const renderer = typeof mod.createRenderer === "function" ? mod.createRenderer() : { render: (r) => mod.render(r) };
+  const renderer = mod.createRenderer();
   let t = performance.now();
   await renderer.render(req);
   const first = performance.now() - t;
@@ -157,7 +157,7 @@ async function benchWarm() {
     writeFileSync(story, original);
     edited[mode] = median(edits);
   }
-  return { api: typeof mod.createRenderer === "function" ? "createRenderer" : "render", firstMs: first, medianMs: median(times), minMs: Math.min(...times), afterEditProofMs: edited.proof, afterEditPrintMs: edited.print };
+  return { api: "createRenderer", firstMs: first, medianMs: median(times), minMs: Math.min(...times), afterEditProofMs: edited.proof, afterEditPrintMs: edited.print };
 }
 
 function benchEdition() {
