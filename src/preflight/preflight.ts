@@ -213,7 +213,6 @@ function paintImage(scan: PageScan, stream: PDFStream, resources: PDFDict | unde
   if (info.isMask) return;
   noteSpace(scan, info.colourSpace, "an image");
   if (info.hasSoftMask) {
-    scan.facts.transparency = true;
     scan.findings.add("transparency", "an image has a soft mask (transparency)", scan.page);
   }
   const ppi = placedPpi(info.width, info.height, ctm);
@@ -257,10 +256,7 @@ function scanStream(scan: PageScan, content: Uint8Array, resources: PDFDict | un
         const m: Matrix = matrix.length === 6 ? (matrix as Matrix) : [1, 0, 0, 1, 0, 0];
         const formResources = dictAt(ctx, x.dict, "Resources") ?? resources;
         collectFonts(scan, formResources);
-        if (get(ctx, x.dict, "Group") !== undefined && nameAt(ctx, dictAt(ctx, x.dict, "Group"), "S") === "Transparency") {
-          scan.facts.transparency = true;
-          scan.findings.add("transparency", "a form XObject is a transparency group", scan.page);
-        }
+        if (isTransparencyGroup(ctx, x.dict)) scan.findings.add("transparency", "a form XObject is a transparency group", scan.page);
         let bytes = scan.formBytes.get(x);
         if (bytes === undefined) scan.formBytes.set(x, (bytes = streamBytes(x)));
         if (bytes) scanStream({ ...scan, depth: scan.depth + 1 }, bytes, formResources, multiply(m, at));
@@ -269,10 +265,7 @@ function scanStream(scan: PageScan, content: Uint8Array, resources: PDFDict | un
     graphicsState: (name) => {
       const gs = dictAt(ctx, dictAt(ctx, resources, "ExtGState"), name);
       const why = graphicsStateTransparency(ctx, gs);
-      if (why) {
-        scan.facts.transparency = true;
-        scan.findings.add("transparency", `transparency (${why}); PDF/X-1a needs it flattened`, scan.page);
-      }
+      if (why) scan.findings.add("transparency", `transparency (${why}); PDF/X-1a needs it flattened`, scan.page);
     },
     shading: (name) => {
       const sh = dictAt(ctx, dictAt(ctx, resources, "Shading"), name);
@@ -375,6 +368,11 @@ function checkAnnotations(scan: PageScan, pageDict: PDFDict, media: Rect | undef
     const rect = rectOf(ctx, get(ctx, annotation, "Rect"));
     if (!rect || intersects({ x0: rect[0], y0: rect[1], x1: rect[2], y1: rect[3] }, area)) findings.add("annotation", `${subtype} annotation inside the printed area; PDF/X-1a allows only printer's marks and trap networks there`, page);
   }
+}
+
+/** A page or form whose /Group is a transparency group. */
+function isTransparencyGroup(ctx: PDFContext, dict: PDFDict): boolean {
+  return nameAt(ctx, dictAt(ctx, dict, "Group"), "S") === "Transparency";
 }
 
 function inheritedMediaBox(ctx: PDFContext, page: PDFDict): Rect | undefined {
@@ -492,11 +490,7 @@ async function run(file: string, options: PreflightOptions, onGlyph?: (g: ShownG
     if (!media) findings.add("box-missing", "no MediaBox", page);
     else Object.assign(scan, checkBoxes(scan, pageDict, media));
     checkAnnotations(scan, pageDict, media);
-    const group = dictAt(ctx, pageDict, "Group");
-    if (group && nameAt(ctx, group, "S") === "Transparency") {
-      facts.transparency = true;
-      findings.add("transparency", "the page is a transparency group", page);
-    }
+    if (isTransparencyGroup(ctx, pageDict)) findings.add("transparency", "the page is a transparency group", page);
     const resources = p.node.Resources();
     collectFonts(scan, resources);
     if (onGlyph) scan.glyph = (g) => onGlyph({ page, ...g });
@@ -506,6 +500,7 @@ async function run(file: string, options: PreflightOptions, onGlyph?: (g: ShownG
   facts.fonts = [...fonts.values()];
   facts.colorSpaces = [...spaces].sort();
   if (maxInk.value > 0) facts.maxInk = Math.round(maxInk.value * 10) / 10;
+  facts.transparency = findings.problems.some((p) => p.code === "transparency");
   return { ok: findings.problems.length === 0, problems: findings.problems, facts };
 }
 
