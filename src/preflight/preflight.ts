@@ -13,6 +13,7 @@ import { inflateSync } from "node:zlib";
 import sharp from "sharp";
 import { PDFDict, PDFDocument, PDFName, PDFStream, type PDFContext } from "pdf-lib";
 import { PaibanError } from "../common/diagnostics.js";
+import { jpegFrame } from "../common/image-header.js";
 import { scanContent, multiply, apply, type Box, type Colour, type Matrix, type Operand, type ScanHost, isName } from "./content-scan.js";
 import { arrayOf, dictAt, get, nameAt, nameOf, numbersOf, rawContents, rectOf, resolve, streamBytes, textOf } from "./pdf-objects.js";
 import {
@@ -131,15 +132,16 @@ async function imageInk(stream: PDFStream, info: ImageInfo): Promise<number | un
   try {
     if (info.filters.length === 1 && info.filters[0] === "DCTDecode") {
       const jpeg = Buffer.from(raw);
-      // libjpeg/libvips hand back Adobe JPEGs un-inverted; the PDF /Decode then says how to read them.
-      const adobe = jpeg.indexOf("Adobe") >= 0 && jpeg.indexOf("Adobe") < 2048;
+      // libjpeg/libvips hand back Adobe JPEGs un-inverted (samples = 255 − stored); the PDF
+      // /Decode then says how to read them. Adobe's APP14 segment, not the word anywhere (XMP
+      // packets say "Adobe XMP Core").
+      const adobe = jpegFrame(jpeg)?.adobe ?? false;
       const { data, info: px } = await sharp(jpeg, { ignoreIcc: true })
         .pipelineColourspace("cmyk")
         .toColourspace("cmyk")
         .raw()
         .toBuffer({ resolveWithObject: true });
-      const stored = adobe; // vips un-inverted: samples = 255 - stored
-      const inverted = info.decodeInverted ? !stored : stored;
+      const inverted = info.decodeInverted ? !adobe : adobe;
       return maxInkOfPixels(data, px.width, px.height, inverted);
     }
     if (info.filters.length === 1 && info.filters[0] === "FlateDecode") {

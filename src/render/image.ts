@@ -15,7 +15,7 @@ import { PaibanError, type Warning } from "../common/diagnostics.js";
 import { cmykTiff } from "./tiff.js";
 import { separatePixels, separationTable } from "./separation.js";
 import { writeCacheFile } from "./cache-file.js";
-import { headerSize, MAX_MEGAPIXELS } from "../common/image-header.js";
+import { headerSize, jpegFrame, MAX_MEGAPIXELS } from "../common/image-header.js";
 
 export { headerSize, MAX_MEGAPIXELS };
 
@@ -403,32 +403,8 @@ export async function preparePhoto(req: PhotoRequest): Promise<{ photo: Prepared
  * hand-made file in tests/bad-input; Photoshop's files carry the segment and read right.
  */
 export function isPlainCmykJpeg(bytes: Buffer): boolean {
-  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return false;
-  let at = 2;
-  let adobe = false;
-  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
-    const marker = bytes[at + 1]!;
-    if (marker === 0xff) {
-      at++;
-      continue;
-    }
-    if (marker === 0xda || marker === 0xd9) return false;
-    const length = bytes.readUInt16BE(at + 2);
-    if (marker === 0xee && bytes.toString("latin1", at + 4, at + 9) === "Adobe") adobe = true;
-    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isSof && at + 9 < bytes.length) {
-      if (bytes[at + 9] !== 4) return false;
-      // The Adobe segment may also follow the frame header: look on to the scan.
-      let k = at + 2 + length;
-      while (!adobe && k + 4 <= bytes.length && bytes[k] === 0xff && bytes[k + 1] !== 0xda) {
-        if (bytes[k + 1] === 0xee && bytes.toString("latin1", k + 4, k + 9) === "Adobe") adobe = true;
-        k += 2 + bytes.readUInt16BE(k + 2);
-      }
-      return !adobe;
-    }
-    at += 2 + length;
-  }
-  return false;
+  const frame = jpegFrame(bytes);
+  return !!frame && frame.components === 4 && !frame.adobe;
 }
 
 /** The pixels of a plain CMYK JPEG as a CMYK TIFF with the values the file means. */
