@@ -17,7 +17,7 @@ import { separatePixels, separationTable } from "./separation.js";
 import { writeCacheFile } from "./cache-file.js";
 import { headerSize, jpegFrame, MAX_MEGAPIXELS } from "../common/image-header.js";
 
-export { headerSize, MAX_MEGAPIXELS };
+
 
 /** Bump when the processing changes, so old cache entries are not reused. */
 const CACHE_VERSION = 5;
@@ -66,7 +66,7 @@ export interface PreparedPhoto {
   inkBefore?: number;
 }
 
-interface Crop {
+export interface Crop {
   left: number;
   top: number;
   width: number;
@@ -217,7 +217,8 @@ function decodeFailure(src: string): PaibanError {
   return new PaibanError("image could not be decoded (corrupt or truncated)", { file: src });
 }
 
-async function proofJpeg(bytes: Buffer, crop: Crop, size: { width: number; height: number }, src: string) {
+/** Crop, resample and flatten to an sRGB JPEG: the proof PDF's photos and the screen preview's. */
+export async function srgbJpeg(bytes: Buffer, crop: Crop, size: { width: number; height: number }, quality: number, src: string): Promise<Buffer> {
   try {
     return await (await loadSharp())(bytes)
       .rotate()
@@ -225,7 +226,7 @@ async function proofJpeg(bytes: Buffer, crop: Crop, size: { width: number; heigh
       .resize(size.width, size.height, { fit: "fill" })
       .flatten({ background: "#ffffff" })
       .toColourspace("srgb")
-      .jpeg({ quality: PROOF_QUALITY })
+      .jpeg({ quality })
       .toBuffer();
   } catch {
     throw decodeFailure(src);
@@ -273,15 +274,26 @@ async function cmykJpeg(pixels: Uint8Array, width: number, height: number): Prom
     .toBuffer();
 }
 
+/**
+ * A photo as every crop of it starts: its oriented size, whether it is CMYK, and its bytes as
+ * libvips must read them (a plain CMYK JPEG un-inverted, see isPlainCmykJpeg). Refuses huge and
+ * unreadable images.
+ */
+export async function photoSource(original: Buffer, src: string): Promise<{ bytes: Buffer; width: number; height: number; cmyk: boolean }> {
+  const size = await orientedSize(original, src);
+  const bytes = isPlainCmykJpeg(original) ? await uninvertedCmyk(original, src) : original;
+  return { ...size, bytes };
+}
+
 async function processPhoto(original: Buffer, req: PhotoRequest): Promise<PreparedPhoto> {
   const src = req.item.src;
-  const source = await orientedSize(original, src);
-  const bytes = isPlainCmykJpeg(original) ? await uninvertedCmyk(original, src) : original;
+  const source = await photoSource(original, src);
+  const bytes = source.bytes;
   const { crop, placement } = cropAndPlace(source, req.item);
   const sourcePpi = crop.width / (placement.width / 72);
   if (req.mode === "proof") {
     const size = outputPixels(placement, crop, PROOF_MAX_PPI);
-    const jpeg = await proofJpeg(bytes, crop, size, src);
+    const jpeg = await srgbJpeg(bytes, crop, size, PROOF_QUALITY, src);
     return {
       jpeg,
       colorSpace: "srgb",
