@@ -8,8 +8,8 @@
 import type * as fontkit from "fontkit";
 import { PaibanError } from "../common/diagnostics.js";
 import type { FontFile } from "../layout/types.js";
-import { clearParsedFonts, FontFileError, parseFontFile, substitutionFont } from "./parsed.js";
-import { glyphAdvance, seedLocaTable, type SfntFont } from "./sfnt.js";
+import { clearParsedFonts, faceOf, FontFileError, parseFontFile, substitutionFont } from "./parsed.js";
+import { glyphAdvance, type SfntFont } from "./sfnt.js";
 
 /** What the composer needs to know of one glyph. */
 export interface GlyphInfo {
@@ -39,18 +39,23 @@ export interface Face {
 }
 
 const faces = new Map<string, Face>();
+/** One Face per fontkit face, however it was asked for (a single font with or without its name). */
+const byFontkitFace = new WeakMap<fontkit.Font, Face>();
 
 /** Open a face (cached per process). Throws PaibanError for a missing or unreadable file. */
 export function openFace(font: FontFile): Face {
   const key = `${font.file}#${font.face ?? ""}`;
-  const cached = faces.get(key);
-  if (cached) return cached;
-  const face = loadFace(font);
-  faces.set(key, face);
+  let face = faces.get(key);
+  if (!face) {
+    const fk = loadFace(font);
+    face = byFontkitFace.get(fk);
+    if (!face) byFontkitFace.set(fk, (face = wrapFont(font.file, fk)));
+    faces.set(key, face);
+  }
   return face;
 }
 
-function loadFace(font: FontFile): Face {
+function loadFace(font: FontFile): fontkit.Font {
   // Parsed without the face name: fontkit returns null for a collection that lacks the named
   // face, and the user should hear which faces it does hold. The parse is shared with the PDF
   // writer (src/fonts/parsed.ts).
@@ -72,23 +77,20 @@ function loadFace(font: FontFile): Face {
   if (!parsed) {
     throw new PaibanError("not a font file that can be read (TrueType, OpenType or a collection)", { file: font.file });
   }
-  if ("fonts" in parsed) {
-    const named = font.face !== undefined ? parsed.fonts.find((f) => f.postscriptName === font.face) : undefined;
-    if (named) return wrapFont(font.file, named);
-    const names = parsed.fonts.map((f) => f.postscriptName).join(", ");
-    throw new PaibanError(
-      font.face
-        ? `the collection has no face named ${font.face}; it holds: ${names}`
-        : `this is a font collection: name the face to use ("face"), one of: ${names}`,
-      { file: font.file },
-    );
-  }
-  return wrapFont(font.file, parsed);
+  const face = faceOf(parsed, font.face);
+  if (face) return face;
+  // Only a collection has no face to give: none named, or not the one named.
+  const names = "fonts" in parsed ? parsed.fonts.map((f) => f.postscriptName).join(", ") : "";
+  throw new PaibanError(
+    font.face
+      ? `the collection has no face named ${font.face}; it holds: ${names}`
+      : `this is a font collection: name the face to use ("face"), one of: ${names}`,
+    { file: font.file },
+  );
 }
 
 function wrapFont(file: string, font: fontkit.Font): Face {
   const upm = font.unitsPerEm;
-  seedLocaTable(font as unknown as SfntFont);
   const advanceOf = (g: fontkit.Glyph): number => glyphAdvance(font as unknown as SfntFont & fontkit.Font, g.id);
   const byCodePoint = new Map<number, GlyphInfo>();
   const fullWidthCache = new Map<string, GlyphInfo[] | undefined>();

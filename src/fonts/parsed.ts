@@ -5,12 +5,12 @@
  * Why: the CJK faces are 10–15 MB each; read and parsed twice they cost every glyph decoded
  * twice. Both sides use this cache and fontkit's ES module build — the one pdfkit's ES build
  * imports, so fontkit loads once (its CommonJS build beside it cost another ~20 ms) — and, for
- * a single font file, a glyph the composer decoded (its outline for the ink box) is the glyph
- * the subsetter embeds. (A face of a collection is picked apart by each side, and fontkit
- * makes a new font object for each pick: the bytes are shared, the glyph objects are not.)
+ * every face (faceOf: a single font, or one face of a collection), a glyph the composer decoded
+ * (its outline for the ink box) is the glyph the subsetter embeds.
  */
 import * as Fontkit from "fontkit";
 import { closeOutlineFiles, readFontFile, readOutlinesOnDemand } from "./outlines.js";
+import { seedLocaTable, type SfntFont } from "./sfnt.js";
 
 /** fontkit's ES module build: the same module instance pdfkit's ES build imports (one load, not two). */
 export const fontkit: typeof Fontkit = Fontkit;
@@ -85,4 +85,27 @@ export function substitutionFont(font: Fontkit.Font): Fontkit.Font | null {
   if (!second || "fonts" in second) return null;
   (second as unknown as FontkitInternals)._tables.GPOS = null;
   return second;
+}
+
+/** Faces taken out of a collection, per parsed collection (fontkit makes a new object per call). */
+const collectionFaces = new WeakMap<Fontkit.FontCollection, Map<string, Fontkit.Font | null>>();
+
+/**
+ * The face to set with from a parsed file: the font itself, or the collection's face named
+ * `postscriptName`; undefined when the collection has no such face (or none was named). The
+ * same object every time, for the composer, the PDF writer and the preview alike, with its loca
+ * table seeded (src/fonts/sfnt.ts).
+ */
+export function faceOf(parsed: ParsedFont, postscriptName?: string): Fontkit.Font | undefined {
+  let face: Fontkit.Font | null;
+  if (!("fonts" in parsed)) face = parsed;
+  else {
+    if (postscriptName === undefined) return undefined;
+    let named = collectionFaces.get(parsed);
+    if (!named) collectionFaces.set(parsed, (named = new Map()));
+    face = named.get(postscriptName) ?? null;
+    if (!named.has(postscriptName)) named.set(postscriptName, (face = parsed.getFont(postscriptName) ?? null));
+  }
+  if (face) seedLocaTable(face as unknown as SfntFont);
+  return face ?? undefined;
 }

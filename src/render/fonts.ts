@@ -8,8 +8,7 @@
 import { createRequire } from "node:module";
 import type { FontFace, GlyphRun, CmykColor, PlacedGlyph } from "../display/types.js";
 import { PaibanError } from "../common/diagnostics.js";
-import { FontFileError, parseFontFile } from "../fonts/parsed.js";
-import { seedLocaTable, type SfntFont } from "../fonts/sfnt.js";
+import { faceOf, FontFileError, parseFontFile, type ParsedFont } from "../fonts/parsed.js";
 import { openFace } from "../fonts/face.js";
 
 const require = createRequire(import.meta.url);
@@ -35,49 +34,22 @@ export interface FontkitFont {
   createSubset(): unknown;
 }
 
-interface FontkitCollection {
-  type: string;
-  getFont(postscriptName: string): FontkitFont | null;
-  fonts: FontkitFont[];
-}
-
-/** Faces taken out of a collection, per parsed collection (fontkit makes a new one per call). */
-const fromCollections = new WeakMap<FontkitCollection, Map<string, FontkitFont>>();
-
-function isCollection(f: FontkitFont | FontkitCollection): f is FontkitCollection {
-  return f.type === "TTC" || f.type === "DFont";
-}
-
 /** The parsed face for a display-list font, from the per-process cache (src/fonts/parsed.ts). */
 export function loadFace(face: FontFace): FontkitFont {
   // The composer's parse of the same file (src/fonts/parsed.ts): one read, one parse, and the
   // glyphs it decoded are already decoded for the subset.
-  let parsed: FontkitFont | FontkitCollection | null;
+  let parsed: ParsedFont | null;
   try {
-    parsed = parseFontFile(face.file) as unknown as FontkitFont | FontkitCollection | null;
+    parsed = parseFontFile(face.file);
   } catch (e) {
     if (e instanceof FontFileError && e.stage === "read") throw new PaibanError(`cannot read font file`, { file: face.file });
     throw new PaibanError(`not a font file fontkit can read`, { file: face.file });
   }
   if (!parsed) throw new PaibanError(`not a font file fontkit can read`, { file: face.file });
-  if (!isCollection(parsed)) {
-    seedLocaTable(parsed as unknown as SfntFont);
-    return parsed;
-  }
-  let named = fromCollections.get(parsed);
-  if (!named) fromCollections.set(parsed, (named = new Map()));
-  const cached = named.get(face.postscriptName);
-  if (cached) return cached;
-  const font = parsed.getFont(face.postscriptName);
-  if (!font) {
-    const names = parsed.fonts.map((f) => f.postscriptName).join(", ");
-    throw new PaibanError(`no face named ${face.postscriptName} in the collection (it holds ${names})`, {
-      file: face.file,
-    });
-  }
-  seedLocaTable(font as unknown as SfntFont);
-  named.set(face.postscriptName, font);
-  return font;
+  const font = faceOf(parsed, face.postscriptName);
+  if (font) return font as unknown as FontkitFont;
+  const names = "fonts" in parsed ? parsed.fonts.map((f) => f.postscriptName).join(", ") : "";
+  throw new PaibanError(`no face named ${face.postscriptName} in the collection (it holds ${names})`, { file: face.file });
 }
 
 /** Noto Sans SC Regular from its npm package: the face for slug lines, marks and the watermark. */

@@ -2,12 +2,16 @@
  * Face.fullWidth: the fwid forms (—— as one 2-em rule, …… as full-width dots) through a
  * substitution-only layout must be exactly what fontkit's full layout (with GPOS) gives.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
 import { openFace } from "../../src/fonts/face.js";
 import { makeFontMap } from "../../src/fonts/fontmap.js";
 import { substitutionFont } from "../../src/fonts/parsed.js";
+import { loadFace } from "../../src/render/fonts.js";
+import { LATIN_BOLD, LATIN_REGULAR, makeCollection } from "../bad-input/fonts.js";
 
 const fonts = makeFontMap();
 const FACES = (["song", "hei"] as const).flatMap((role) => (["regular", "bold"] as const).map((weight) => fonts.resolve(role, weight).font));
@@ -44,5 +48,28 @@ describe("full-width forms (fwid) without positioning", () => {
     expect((font as unknown as { GPOS: unknown }).GPOS).not.toBeNull();
     const ttc = Buffer.concat([Buffer.from("ttcf"), bytes.subarray(4, 64)]);
     expect(substitutionFont({ stream: { buffer: ttc } } as unknown as fontkit.Font)).toBeNull();
+  });
+});
+
+describe("one face object per face, for the composer and the PDF writer", () => {
+  it("a single font is one Face whether or not it is asked for by name", () => {
+    const file = FACES[0]!.file;
+    const named = openFace({ file, face: "NotoSerifSC-Regular" });
+    expect(openFace({ file })).toBe(named);
+  });
+
+  it("a face of a collection is the same fontkit object for the composer and the PDF writer", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "paiban-ttc-")), "two.ttc");
+    writeFileSync(file, makeCollection([LATIN_REGULAR, LATIN_BOLD]));
+    const pdf = loadFace({ file, postscriptName: "LiberationSans-Bold" });
+    expect(pdf.postscriptName).toBe("LiberationSans-Bold");
+    expect(loadFace({ file, postscriptName: "LiberationSans-Bold" })).toBe(pdf);
+    // A glyph the composer looks up lands in the writer's font object's glyph cache: one object.
+    const cached = () => Object.keys((pdf as unknown as { _glyphs: Record<number, unknown> })._glyphs);
+    expect(cached()).toEqual([]);
+    const id = openFace({ file, face: "LiberationSans-Bold" }).glyph(0x41).id;
+    expect(id).toBeGreaterThan(0);
+    expect(cached()).toContain(String(id));
+    expect(() => openFace({ file, face: "Nope" })).toThrow(/the collection has no face named Nope; it holds: LiberationSans, LiberationSans-Bold/);
   });
 });
