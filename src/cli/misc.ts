@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Argv } from "yargs";
 import { PaibanError } from "../common/diagnostics.js";
+import { DEFAULT_INK_LIMIT } from "../common/print.js";
 import { openFace } from "../fonts/face.js";
 import { FONT_ROLES, makeFontMap, type FontOverrides } from "../fonts/fontmap.js";
 import { layoutJsonSchemaText } from "../layout/emit-schema.js";
@@ -17,7 +18,7 @@ export function preflightCommand(y: Argv): Argv {
       b
         .positional("pdf", { type: "string", demandOption: true })
         .option("json", { type: "boolean", default: false, describe: "print the findings as JSON" })
-        .option("ink-limit", { type: "number", default: 240, describe: "total ink limit, %" })
+        .option("ink-limit", { type: "number", default: DEFAULT_INK_LIMIT, describe: "total ink limit, %" })
         .option("min-ppi", { type: "number", default: 200, describe: "lowest effective image resolution" })
         .example("$0 preflight page.pdf", "exit 0 when fit for print, 1 with the reasons when not"),
     handle(async (raw) => {

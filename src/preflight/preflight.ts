@@ -14,6 +14,7 @@ import sharp from "sharp";
 import { PDFDict, PDFDocument, PDFName, PDFStream, type PDFContext } from "pdf-lib";
 import { PaibanError } from "../common/diagnostics.js";
 import { jpegFrame } from "../common/image-header.js";
+import { DEFAULT_INK_LIMIT, PRINT_MIN_PPI } from "../common/print.js";
 import { scanContent, multiply, apply, type Box, type Colour, type Matrix, type Operand, type ScanHost, isName } from "./content-scan.js";
 import { arrayOf, dictAt, get, nameAt, nameOf, numbersOf, rawContents, rectOf, resolve, streamBytes, textOf } from "./pdf-objects.js";
 import {
@@ -459,7 +460,7 @@ export interface ShownGlyph {
 }
 
 async function run(file: string, options: PreflightOptions, onGlyph?: (g: ShownGlyph) => void): Promise<PreflightResult> {
-  const opts: Required<PreflightOptions> = { inkLimit: options.inkLimit ?? 240, minPpi: options.minPpi ?? 200 };
+  const opts: Required<PreflightOptions> = { inkLimit: options.inkLimit ?? DEFAULT_INK_LIMIT, minPpi: options.minPpi ?? PRINT_MIN_PPI };
   const { bytes, doc } = await load(file);
   const ctx = doc.context;
   const findings = new Findings();

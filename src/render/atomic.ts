@@ -9,7 +9,7 @@ import { open, readdir, rename, rm, mkdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { PaibanError } from "../common/diagnostics.js";
 
-export function tempPathFor(target: string): string {
+function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
 }
 

@@ -177,7 +177,4 @@ export class ContentStream {
   toString(): string {
     return this.ops.join("\n");
   }
-  get length(): number {
-    return this.ops.length;
-  }
 }

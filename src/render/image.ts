@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Metadata } from "sharp";
 import { loadSharp, sharpVersion } from "../common/sharp.js";
+import { PRINT_MIN_PPI } from "../common/print.js";
 import type { ImageItem } from "../display/types.js";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import { cmykTiff } from "./tiff.js";
@@ -22,7 +23,6 @@ import { headerSize, jpegFrame, MAX_MEGAPIXELS } from "../common/image-header.js
 /** Bump when the processing changes, so old cache entries are not reused. */
 const CACHE_VERSION = 5;
 export const PRINT_MAX_PPI = 300;
-export const PRINT_MIN_PPI = 200;
 export const PROOF_MAX_PPI = 100;
 const PRINT_QUALITY = 90;
 const PROOF_QUALITY = 72;

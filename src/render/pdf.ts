@@ -15,6 +15,7 @@ import type {
   GlyphRun,
   ImageItem,
 } from "../display/types.js";
+import { DEFAULT_INK_LIMIT } from "../common/print.js";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import { ContentStream, isPureBlack, totalInk } from "./content.js";
 import { loadFace } from "./fonts.js";
@@ -73,7 +74,6 @@ export interface PdfResult {
   images: PdfImageFact[];
 }
 
-export const DEFAULT_INK_LIMIT = 240;
 /** Deflate level of the PDF's streams (see withDeflateLevel). */
 const DEFLATE_LEVEL = 1;
 /** Name of the overprint graphics state on every print page. */
@@ -338,7 +338,7 @@ async function preparePhotos(
 }
 
 /** Build the whole PDF in memory. */
-export async function renderPdf(doc: DisplayDocument, opts: PdfOptions, photos: Map<ImageItem, PreparedPhoto>): Promise<Buffer> {
+async function renderPdf(doc: DisplayDocument, opts: PdfOptions, photos: Map<ImageItem, PreparedPhoto>): Promise<Buffer> {
   const pdf = createDocument({ info: infoDictionary(doc, opts.mode) });
   const states: DocumentStates = { forms: new Map() };
   if (opts.mode === "print") {

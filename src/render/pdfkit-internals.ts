@@ -121,7 +121,7 @@ export function addPage(doc: PdfkitDocument, width: number, height: number): voi
 }
 
 /** Put a box (in PDF user space, y up) on the current page dictionary. */
-export function setPageBox(doc: PdfkitDocument, box: "TrimBox" | "BleedBox" | "ArtBox", rect: number[]): void {
+export function setPageBox(doc: PdfkitDocument, box: "TrimBox" | "BleedBox", rect: number[]): void {
   doc.page.dictionary.data[box] = rect;
 }
 
