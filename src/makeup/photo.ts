@@ -7,7 +7,7 @@ import { flowLines, type FlowLine } from "./flow.js";
 import { areaRect, baselineIn } from "./geometry.js";
 import type { StoryReport } from "./report.js";
 import { BLACK } from "../layout/styles.js";
-import { bodyLines, displayLines, drawLine } from "./text.js";
+import { bodyLines, displayLine, displayLines, drawLine } from "./text.js";
 
 /** Grid lines the section label takes above the photo. */
 const LABEL_LINES = 2;
@@ -19,7 +19,7 @@ export function makeupPhoto(ctx: MakeupContext, grid: Grid, photo: PhotoSpec, pa
   let top = rect.y;
   let lines = photo.area.lines;
   if (photo.label) {
-    const label = displayLines(ctx, photo.label, photo.labelStyle, rect.width, "left", { itemId: photo.id, part: "label" })[0]!;
+    const label = displayLine(ctx, photo.label, photo.labelStyle, rect.width, "left", { itemId: photo.id, part: "label" });
     const baseline = baselineIn(top, LABEL_LINES * pitch, photo.labelStyle.size);
     items.push(...drawLine(label, rect.x, baseline, photo.id, "label"));
     // A heavy rule under the label, across the whole item.

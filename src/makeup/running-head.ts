@@ -6,7 +6,7 @@
 import type { DisplayItem } from "../display/types.js";
 import type { Grid, RunningHeadSpec } from "../layout/types.js";
 import type { MakeupContext } from "./context.js";
-import { displayLines, drawLine } from "./text.js";
+import { displayLine, drawLine } from "./text.js";
 
 /** Distance from the head rule to the top of the type area, pt. */
 const RULE_GAP = 6;
@@ -24,14 +24,14 @@ export function makeupRunningHead(ctx: MakeupContext, grid: Grid, head: RunningH
   items.push({ kind: "rule", x1: grid.left, y1: ruleY, x2: grid.left + grid.width, y2: ruleY, weight: head.ruleWeight, style: "double", color: head.style.color, itemId: id });
   const baseline = ruleY - head.ruleWeight * 2 - 4;
   const third = grid.width / 3;
-  const name = displayLines(ctx, head.pageName, head.nameStyle, third, "center", { itemId: id, part: "page name" })[0]!;
+  const name = displayLine(ctx, head.pageName, head.nameStyle, third, "center", { itemId: id, part: "page name" });
   items.push(...drawLine(name, grid.left + third, baseline, id, "page-name"));
-  const left = displayLines(ctx, formatDate(head.date, head.weekday), head.style, third, "left", { itemId: id, part: "date" })[0]!;
+  const left = displayLine(ctx, formatDate(head.date, head.weekday), head.style, third, "left", { itemId: id, part: "date" });
   items.push(...drawLine(left, grid.left, baseline, id, "date"));
-  const right = displayLines(ctx, `${head.paper}　第${pageNumber}版`, head.style, third, "right", { itemId: id, part: "paper" })[0]!;
+  const right = displayLine(ctx, `${head.paper}　第${pageNumber}版`, head.style, third, "right", { itemId: id, part: "paper" });
   items.push(...drawLine(right, grid.left + 2 * third, baseline, id, "paper"));
   if (head.editor) {
-    const editor = displayLines(ctx, head.editor, head.style, third, "right", { itemId: id, part: "editor" })[0]!;
+    const editor = displayLine(ctx, head.editor, head.style, third, "right", { itemId: id, part: "editor" });
     items.push(...drawLine(editor, grid.left + 2 * third, baseline - head.style.size * 1.6, id, "editor"));
   }
   return items;

@@ -13,7 +13,7 @@ import type { MakeupContext } from "./context.js";
 import { flowLines, widows, type FlowColumn, type FlowLine, type FlowResult } from "./flow.js";
 import { areaRect, baselineIn, fittingMeasure, textColumns } from "./geometry.js";
 import type { StoryReport } from "./report.js";
-import { bodyLines, displayLines, drawLine, type SetLineAt } from "./text.js";
+import { bodyLines, displayLine, displayLines, drawLine, type SetLineAt } from "./text.js";
 import type { SetParagraph } from "../typeset/types.js";
 
 /** Grid lines of the title bar and of each item head. */
@@ -37,7 +37,7 @@ export function makeupSidebar(ctx: MakeupContext, grid: Grid, side: SidebarSpec,
   const inset = side.padding / 2;
   const bar = { x: rect.x + inset, y: rect.y + inset, width: rect.width - 2 * inset, height: TITLE_LINES * pitch - inset };
   items.push({ kind: "rect", ...bar, fill: side.titleBar, itemId: side.id });
-  const title = displayLines(ctx, side.title, side.titleStyle, bar.width, "center", { itemId: side.id, part: "title" })[0]!;
+  const title = displayLine(ctx, side.title, side.titleStyle, bar.width, "center", { itemId: side.id, part: "title" });
   items.push(...drawLine(title, bar.x, baselineIn(rect.y, TITLE_LINES * pitch, side.titleStyle.size), side.id, "title"));
 
   const edge = side.borderWeight + side.padding;
@@ -56,7 +56,7 @@ export function makeupSidebar(ctx: MakeupContext, grid: Grid, side: SidebarSpec,
     const id = itemId(side, copy);
     const from = flow.length;
     if (copy.title) {
-      const head = displayLines(ctx, copy.title, side.itemHead, width, "center", { itemId: id, part: "head" })[0]!;
+      const head = displayLine(ctx, copy.title, side.itemHead, width, "center", { itemId: id, part: "head" });
       flow.push({
         span: HEAD_LINES,
         keepWithNext: true,

@@ -154,14 +154,40 @@ export function displayLines(
       if (set(mid).lines.length <= count) hi = mid;
       else lo = mid + 1;
     }
-    if (hi < full && set(hi).lines.length <= count) {
-      p = set(hi);
+    const balanced = hi < full ? set(hi) : undefined;
+    if (balanced && balanced.lines.length <= count) {
+      p = balanced;
       shift = ((full - hi) * style.size) / 2;
     }
   }
   if (where) textWarnings(ctx, p, style, where.itemId, where.part);
   if (p.lines.length === 0) return [{ line: emptyLine(), faces: p.faces, style }];
   return p.lines.map((line) => ({ line, faces: p.faces, style, shift }));
+}
+
+/**
+ * A text that has one line and no more (a box title, an item head, a photo label, a running-head
+ * field): its first line within `width`. What does not fit is cut, and said: an overset warning
+ * names what was lost.
+ */
+export function displayLine(
+  ctx: MakeupContext,
+  text: string,
+  style: TextStyle,
+  width: number,
+  align: "center" | "left" | "right",
+  where: { itemId: string; part: string },
+): SetLineAt {
+  const lines = displayLines(ctx, text, style, width, align, where);
+  if (lines.length > 1) {
+    const lost = lines.slice(1).map((l) => l.line.text).join("");
+    ctx.warnings.push({
+      code: "overset",
+      message: `${where.itemId}: the ${where.part} does not fit on one line (${Math.round(width * 10) / 10} pt): “${lost}” is cut; shorten it or set it smaller`,
+      itemId: where.itemId,
+    });
+  }
+  return lines[0]!;
 }
 
 function emptyLine(): SetLine {

@@ -76,4 +76,16 @@ describe("photo captions", () => {
     expect(own.paragraphs[0]!.lines.every((l) => [...l].length <= 10)).toBe(true);
     expect(wide.measure).toBeGreaterThan(30); // the photo's three columns
   });
+
+  it("a photo label too long for one line is cut, and the cut is reported, not lost silently", async () => {
+    const photo = path.resolve("samples/quxian/photo.jpg");
+    const file = writeLayout(dir, { columns: 6, lines: 40 }, [
+      { type: "photo", id: "p", image: photo, area: { column: 1, span: 1, line: 1, lines: 10 }, label: "图片新闻：蜂农在合作社蜂场查看蜂箱" },
+    ], ["正文。"]);
+    const { report } = await layOut(file);
+    const cut = report.warnings.filter((w) => w.code === "overset" && w.itemId === "p");
+    expect(cut).toHaveLength(1);
+    expect(cut[0]!.message).toMatch(/^p: the label does not fit on one line \(99 pt\): “.+” is cut; shorten it or set it smaller$/);
+    expect("图片新闻：蜂农在合作社蜂场查看蜂箱".endsWith(/“(.+)”/.exec(cut[0]!.message)![1]!)).toBe(true);
+  });
 });
