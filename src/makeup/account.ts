@@ -34,9 +34,9 @@ export function storyReport(o: {
   };
 }
 
-/** A red flag on the proof over the last column of a story that overruns. */
-export function oversetMarks(report: StoryReport, columns: FlowColumn[], pitch: number): ProofMark[] {
-  if (!report.overset.lines || !columns.length) return [];
+/** A red flag on the proof over the last column of a story (or a box's flow) that overruns. */
+export function oversetMarks(id: string, overset: StoryReport["overset"], columns: FlowColumn[], pitch: number): ProofMark[] {
+  if (!overset.lines || !columns.length) return [];
   const last = columns[columns.length - 1]!;
   return [
     {
@@ -46,8 +46,8 @@ export function oversetMarks(report: StoryReport, columns: FlowColumn[], pitch: 
       y: last.top + Math.max(0, last.lines - 1) * pitch,
       width: last.width,
       height: pitch,
-      label: `溢出 ${report.overset.lines} 行 ${report.overset.chars} 字`,
-      itemId: report.id,
+      label: `溢出 ${overset.lines} 行 ${overset.chars} 字`,
+      itemId: id,
     },
   ];
 }

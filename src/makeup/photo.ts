@@ -68,7 +68,7 @@ export function makeupPhoto(ctx: MakeupContext, grid: Grid, photo: PhotoSpec, pa
     items.push(...result.items);
     report = storyReport({ id: photo.id, kind: "caption", page, copy: caption.copy.file, measure: capWidth / size, columns: [column], result, set, pitch });
     if (creditLines) report.credit = creditLines;
-    items.push(...oversetMarks(report, [column], pitch));
+    items.push(...oversetMarks(report.id, report.overset, [column], pitch));
   }
   if (frame.width > 0 && frame.height > 0) {
     items.unshift({ kind: "image", ...frame, src: photo.image, fit: photo.fit, focus: photo.focus, itemId: photo.id });

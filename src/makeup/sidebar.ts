@@ -94,7 +94,10 @@ export function makeupSidebar(ctx: MakeupContext, grid: Grid, side: SidebarSpec,
     if (a.credit) report.credit = a.credit;
     return report;
   });
-  if (result.overset.length) items.push(...oversetMarks(reports[reports.length - 1]!, columns, pitch));
+  // The box's one flag counts what all its items lost (the overset is the flow's tail, which
+  // may reach back over several items).
+  const lost = { lines: reports.reduce((n, r) => n + r.overset.lines, 0), chars: reports.reduce((n, r) => n + r.overset.chars, 0) };
+  items.push(...oversetMarks(side.id, lost, columns, pitch));
   return { items, reports };
 }
 

@@ -62,6 +62,6 @@ export function makeupStory(ctx: MakeupContext, grid: Grid, story: StorySpec, pa
   items.push(...alone.marks);
   const report = storyReport({ id: story.id, kind: "story", page, copy: copy.file, measure, columns, result, set, pitch: grid.linePitch });
   if (creditLines) report.credit = creditLines;
-  items.push(...oversetMarks(report, columns, grid.linePitch));
+  items.push(...oversetMarks(report.id, report.overset, columns, grid.linePitch));
   return { items, report };
 }

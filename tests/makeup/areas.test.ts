@@ -89,3 +89,23 @@ describe("photo captions", () => {
     expect("图片新闻：蜂农在合作社蜂场查看蜂箱".endsWith(/“(.+)”/.exec(cut[0]!.message)![1]!)).toBe(true);
   });
 });
+
+describe("a boxed sidebar that overruns", () => {
+  it("flags the box once, with the lines and characters all its items lost", async () => {
+    const items = ["a.md", "b.md", "c.md"].map((name, k) => {
+      fs.writeFileSync(path.join(dir, name), `---\ntitle: 快讯${k + 1}\n---\n${"区县政协组织委员视察。".repeat(12)}\n`);
+      return name;
+    });
+    const file = writeLayout(dir, { columns: 6, lines: 40 }, [
+      { type: "sidebar", id: "box", area: { column: 1, span: 2, line: 1, lines: 12 }, title: "区县快递", columns: 1, items },
+    ], ["正文。"]);
+    const { document, report } = await layOut(file);
+    const stories = report.stories.filter((s) => s.id.startsWith("box/"));
+    const lines = stories.reduce((n, s) => n + s.overset.lines, 0);
+    const chars = stories.reduce((n, s) => n + s.overset.chars, 0);
+    expect(stories.filter((s) => s.overset.lines > 0).length).toBeGreaterThan(1); // the overset reaches over two items
+    const flags = document.pages[0]!.items.filter((i) => i.kind === "proof-mark" && i.reason === "overset");
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ itemId: "box", label: `溢出 ${lines} 行 ${chars} 字` });
+  });
+});
