@@ -3,6 +3,7 @@ import type { Argv } from "yargs";
 import { loadLayout } from "../layout/index.js";
 import { progressView, summaryTable } from "../pipeline/progress.js";
 import { render, type RenderOutcome, type RenderProgress } from "../pipeline/render.js";
+import { DEFAULT_INK_LIMIT } from "../common/print.js";
 import { handle } from "./run.js";
 import { startedFrom } from "./start.js";
 import { checkDpi, exportPngs } from "../preview/png.js";
@@ -21,23 +22,28 @@ interface RenderArgs {
   timings: boolean;
 }
 
+/** The layout and what to write from it: the options render and watch share. */
+export function renderOutputOptions(b: Argv) {
+  return b
+    .positional("layout", { type: "string", demandOption: true, describe: "layout JSON file" })
+    .option("out", { alias: "o", type: "string", describe: "PDF to write (default out/<layout name>.pdf)" })
+    .option("report", { type: "string", describe: "layout report to write (default beside the PDF, .report.json)" })
+    .option("mode", { choices: ["proof", "print"] as const, default: "proof" as const, describe: "proof: watermark, overset flagged; print: CMYK, marks, PDF/X-1a" })
+    .option("ink-limit", { type: "number", describe: `total ink limit for photos, % (default ${DEFAULT_INK_LIMIT})` })
+    .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
+    .option("png", { type: "string", describe: "also write one PNG per page into this folder (<layout>-p<number>.png)" })
+    .option("dpi", { type: "number", implies: "png", coerce: checkDpi, describe: "resolution of the --png pages (default 100)" });
+}
+
 export function renderCommand(y: Argv): Argv {
   return y.command(
     "render <layout>",
     "Make up the page(s) of a layout and write the PDF and the layout report",
     (b) =>
-      b
-        .positional("layout", { type: "string", demandOption: true, describe: "layout JSON file" })
-        .option("out", { alias: "o", type: "string", describe: "PDF to write (default out/<layout name>.pdf)" })
-        .option("report", { type: "string", describe: "layout report to write (default beside the PDF, .report.json)" })
-        .option("mode", { choices: ["proof", "print"] as const, default: "proof" as const, describe: "proof: watermark, overset flagged; print: CMYK, marks, PDF/X-1a" })
-        .option("ink-limit", { type: "number", describe: "total ink limit for photos, % (default 240)" })
-        .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
+      renderOutputOptions(b)
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print nothing but errors" })
-        .option("workers", { type: "number", describe: "worker threads for an edition's make-up (default: one per core; 0: none)" })
+        .option("workers", { type: "number", describe: "worker threads for an edition's make-up (default: from 48 pages on more than two cores; 0: none)" })
         .option("timings", { type: "boolean", default: false, describe: "also print how long each stage took (layout, makeup, pdf, report), even with --quiet" })
-        .option("png", { type: "string", describe: "also write one PNG per page into this folder (<layout>-p<number>.png)" })
-        .option("dpi", { type: "number", implies: "png", coerce: checkDpi, describe: "resolution of the --png pages (default 100)" })
         .example("$0 render layouts/quxian.json", "proof PDF and report in out/")
         .example("$0 render layouts/quxian.json --mode print --out page.pdf", "the PDF for the plant"),
     handle(async (raw) => {

@@ -1,11 +1,11 @@
 /** `paiban serve`: a live preview of a layout in the browser, on 127.0.0.1. */
-import path from "node:path";
 import type { Argv } from "yargs";
 import { oversetSummary } from "../preview/diff.js";
 import { DEFAULT_PORT, servePreview } from "../preview/server.js";
 import type { Attempt } from "../preview/session.js";
 import type { Preview } from "../preview/live.js";
 import { handle } from "./run.js";
+import { clock, names } from "./watch.js";
 
 interface ServeArgs {
   layout: string;
@@ -14,8 +14,8 @@ interface ServeArgs {
 }
 
 function describe(a: Attempt<Preview>): string {
-  const time = new Date().toTimeString().slice(0, 8);
-  const cause = a.changed.length ? `${a.changed.map((f) => path.relative(process.cwd(), f) || f).join(", ")} changed → ` : "";
+  const time = clock();
+  const cause = a.changed.length ? `${names(a.changed)} changed → ` : "";
   if (!a.ok) return `[${time}] ${cause}paiban: ${a.error}\n`;
   const lines = a.first ? [] : a.diff.map((l) => `  ${l}\n`);
   return `[${time}] ${cause}rendered in ${a.ms} ms; ${oversetSummary(a.outcome.report)}\n${lines.join("")}`;

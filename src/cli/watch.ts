@@ -3,9 +3,10 @@ import path from "node:path";
 import type { Argv } from "yargs";
 import { createRenderer, type RenderOutcome } from "../pipeline/render.js";
 import { oversetSummary } from "../preview/diff.js";
-import { checkDpi, exportPngs } from "../preview/png.js";
+import { exportPngs } from "../preview/png.js";
 import { allFiles, editionFiles } from "../preview/files.js";
 import { LiveSession, type Attempt } from "../preview/session.js";
+import { renderOutputOptions } from "./render.js";
 import { handle } from "./run.js";
 
 interface WatchArgs {
@@ -13,16 +14,17 @@ interface WatchArgs {
   out?: string;
   report?: string;
   mode: "print" | "proof";
+  inkLimit?: number;
   allowMissingGlyphs: boolean;
   png?: string;
   dpi?: number;
 }
 
-function clock(): string {
+export function clock(): string {
   return new Date().toTimeString().slice(0, 8);
 }
 
-function names(files: string[]): string {
+export function names(files: string[]): string {
   return files.map((f) => path.relative(process.cwd(), f) || f).join(", ");
 }
 
@@ -41,14 +43,7 @@ export function watchCommand(y: Argv): Argv {
     "watch <layout>",
     "Render a layout, then render again whenever it, its copy, its photos or its fonts are saved",
     (b) =>
-      b
-        .positional("layout", { type: "string", demandOption: true, describe: "layout JSON file" })
-        .option("out", { alias: "o", type: "string", describe: "PDF to write (default out/<layout name>.pdf)" })
-        .option("report", { type: "string", describe: "layout report to write (default beside the PDF)" })
-        .option("mode", { choices: ["proof", "print"] as const, default: "proof" as const, describe: "proof or print PDF" })
-        .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
-        .option("png", { type: "string", describe: "also write one PNG per page into this folder on every render" })
-        .option("dpi", { type: "number", implies: "png", coerce: checkDpi, describe: "resolution of the --png pages (default 100)" })
+      renderOutputOptions(b)
         .example("$0 watch layouts/quxian.json", "re-render on every save; prints overset and warning changes"),
     handle(async (raw) => {
       const a = raw as unknown as WatchArgs;
@@ -59,7 +54,7 @@ export function watchCommand(y: Argv): Argv {
         layout: a.layout,
         onFontsChanged: () => renderer.invalidate(),
         work: async (layout) => {
-          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, allowMissingGlyphs: a.allowMissingGlyphs });
+          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs });
           await exportPngs(r, { png: a.png, dpi: a.dpi, mode: a.mode, quiet: true });
           return { edition: r.edition, report: r.report, value: r };
         },
