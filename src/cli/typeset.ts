@@ -3,19 +3,17 @@ import fs from "node:fs";
 import type { Argv } from "yargs";
 import { PaibanError } from "../common/diagnostics.js";
 import { openFace } from "../fonts/face.js";
-import { makeFontMap, type Weight } from "../fonts/fontmap.js";
+import { FONT_ROLES, makeFontMap, type Weight } from "../fonts/fontmap.js";
 import type { FontRole, KinsokuLevel, PunctuationStyle } from "../layout/types.js";
 import { composeParagraph } from "../typeset/compose.js";
 import { loadHouseStyle } from "../typeset/house-style.js";
+import { KINSOKU } from "../typeset/kinsoku.js";
+import { STYLES } from "../typeset/styles.js";
 import type { SetParagraph } from "../typeset/types.js";
 import { handle } from "./run.js";
 
-const STYLE_NAMES: Record<string, PunctuationStyle> = {
-  kaiming: "kaiming",
-  quanjiao: "quanjiao",
-  banjiao: "banjiao",
-  hangmo: "hangmo",
-};
+/** A built-in punctuation style's name (the composer's own table of them), or not. */
+const isStyleName = (name: string): name is PunctuationStyle => Object.hasOwn(STYLES, name);
 
 export interface TypesetArgs {
   file?: string;
@@ -41,13 +39,13 @@ export function typesetCommand(y: Argv): Argv {
         .option("size", { type: "number", default: 9, describe: "type size, pt" })
         .option("indent", { type: "number", default: 2, describe: "first-line indent, em" })
         .option("style", { type: "string", default: "kaiming", describe: "punctuation style: kaiming 开明, quanjiao 全角, banjiao 半角, hangmo 行末半角, or a house-style JSON file" })
-        .option("kinsoku", { choices: ["basic", "gb", "strict"], default: "gb", describe: "line-start/end rules (避头尾) level" })
-        .option("font", { choices: ["song", "hei", "kai", "fangsong"], default: "song", describe: "font role" })
+        .option("kinsoku", { choices: Object.keys(KINSOKU), default: "gb", describe: "line-start/end rules (避头尾) level" })
+        .option("font", { choices: [...FONT_ROLES], default: "song", describe: "font role" })
         .option("weight", { choices: ["regular", "bold"], default: "regular" })
         .option("json", { type: "boolean", default: false, describe: 'print {"paragraphs":[{"text","lines"}]}' })
         .option("pdf", { type: "string", describe: "also write a galley proof PDF of the column" })
         .check((a) => {
-          if (!STYLE_NAMES[a.style] && !a.style.endsWith(".json")) throw new Error(`--style must be one of ${Object.keys(STYLE_NAMES).join(", ")} or a .json house style, not ${a.style}`);
+          if (!isStyleName(a.style) && !a.style.endsWith(".json")) throw new Error(`--style must be one of ${Object.keys(STYLES).join(", ")} or a .json house style, not ${a.style}`);
           if (!(a.measure > 0)) throw new Error("--measure must be a number of em greater than 0");
           if (!(a.size > 0)) throw new Error("--size must be a size in pt greater than 0");
           if (!(a.indent >= 0) || a.indent >= a.measure) throw new Error("--indent must be at least 0 and less than --measure");
@@ -81,7 +79,7 @@ export async function runTypeset(a: TypesetArgs): Promise<void> {
   const resolved = fonts.resolve(a.font as FontRole, a.weight as Weight);
   for (const w of fonts.warnings()) process.stderr.write(`paiban: warning: ${w.message}\n`);
   const faces = [openFace(resolved.font)];
-  const style = STYLE_NAMES[a.style] ?? loadHouseStyle(a.style);
+  const style = isStyleName(a.style) ? a.style : loadHouseStyle(a.style);
   const set: SetParagraph[] = paragraphs.map((p) =>
     composeParagraph(p, faces, {
       measure: a.measure,

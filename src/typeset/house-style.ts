@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { PaibanError } from "../common/diagnostics.js";
+import type { PunctuationStyle } from "../layout/types.js";
 import { STYLES, type StyleTable } from "./styles.js";
 
 const Mark = z.strictObject({ keep: z.boolean(), squeeze: z.number().int().min(1).max(7).nullable() });
@@ -12,7 +13,7 @@ const Mark = z.strictObject({ keep: z.boolean(), squeeze: z.number().int().min(1
 export const HouseStyleSchema = z.strictObject({
   name: z.string(),
   /** A built-in style to start from; the file's fields override it. */
-  basedOn: z.enum(["kaiming", "quanjiao", "banjiao", "hangmo"]).optional(),
+  basedOn: z.enum(Object.keys(STYLES) as [PunctuationStyle, ...PunctuationStyle[]]).optional(),
   marks: z
     .strictObject({ stop: Mark, pause: Mark, open: Mark, close: Mark, interpunct: Mark })
     .partial()

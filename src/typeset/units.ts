@@ -3,7 +3,7 @@
  * Latin words and numbers), find each unit's glyphs in the face chain, and give each unit its
  * natural width, its squeezable blanks and the glue after it, by the punctuation style.
  */
-import { ADJUSTABLE_MARKS, classOf, type CharClass } from "./classes.js";
+import { ADJUSTABLE_MARKS, classOf, INSEPARABLE, type CharClass } from "./classes.js";
 import { PRIORITY, markRule, type StyleTable } from "./styles.js";
 import type { Face, GlyphInfo } from "../fonts/face.js";
 import type { MissingGlyph, Unit, UnitGlyph } from "./types.js";
@@ -49,7 +49,7 @@ export function segment(text: string): Piece[] {
       i = j;
       continue;
     }
-    if (c.cls === "dash" || c.cls === "ellipsis") {
+    if (INSEPARABLE.has(c.cls)) {
       let j = i + 1;
       while (j < chars.length && chars[j]!.cls === c.cls) j++;
       // A lone U+2014 is a connector (一字线); two or more make the 破折号.
@@ -113,7 +113,7 @@ function shape(piece: Piece, faces: Face[], chain: number[], missing: MissingGly
   }
   const face = faces[f]!;
   const infos: GlyphInfo[] = [];
-  if (piece.cls === "dash" || piece.cls === "ellipsis" || piece.cls === "connector") {
+  if (INSEPARABLE.has(piece.cls) || piece.cls === "connector") {
     const wide = face.fullWidth(piece.text);
     infos.push(...(wide ?? [...piece.text].map((ch) => face.glyph(ch.codePointAt(0)!))));
   } else {
