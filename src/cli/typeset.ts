@@ -2,9 +2,9 @@
 import fs from "node:fs";
 import type { Argv } from "yargs";
 import { PaibanError } from "../common/diagnostics.js";
-import { openFace } from "../fonts/face.js";
 import { FONT_ROLES, makeFontMap, type Weight } from "../fonts/fontmap.js";
 import type { FontRole, KinsokuLevel, PunctuationStyle } from "../layout/types.js";
+import { makeContext } from "../makeup/context.js";
 import { composeParagraph } from "../typeset/compose.js";
 import { loadHouseStyle } from "../typeset/house-style.js";
 import { KINSOKU } from "../typeset/kinsoku.js";
@@ -76,9 +76,9 @@ function readParagraphs(file: string | undefined): string[] {
 export async function runTypeset(a: TypesetArgs): Promise<void> {
   const paragraphs = readParagraphs(a.file);
   const fonts = makeFontMap();
-  const resolved = fonts.resolve(a.font as FontRole, a.weight as Weight);
+  // The chain page make-up uses: the role's face, then the other roles for what it lacks.
+  const faces = makeContext(fonts).faces({ font: a.font as FontRole, weight: a.weight as Weight });
   for (const w of fonts.warnings()) process.stderr.write(`paiban: warning: ${w.message}\n`);
-  const faces = [openFace(resolved.font)];
   const style = isStyleName(a.style) ? a.style : loadHouseStyle(a.style);
   const set: SetParagraph[] = paragraphs.map((p) =>
     composeParagraph(p, faces, {

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { root, seedStories } from "../typeset/setup.js";
 
 const cli = path.join(root, "dist/cli/main.js");
-const run = (args: string[], input = "") => spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8" });
+const run = (args: string[], input = "", env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8", env: { ...process.env, ...env } });
 
 describe("paiban typeset", () => {
   it("prints each line, a blank line between paragraphs", () => {
@@ -33,6 +34,21 @@ describe("paiban typeset", () => {
     expect(r.status).toBe(0);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("sets what the role's face lacks from the other roles, as page make-up does", () => {
+    // A font map whose song is Latin only: the Chinese comes from hei, and nothing is missing.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paiban-typeset-fonts-"));
+    const map = path.join(dir, "fontmap.json");
+    fs.writeFileSync(map, JSON.stringify({
+      song: { regular: "npm:pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf" },
+      hei: { regular: "npm:@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf" },
+    }));
+    const r = run(["typeset", "--measure", "8", "--indent", "0", "--font", "song"], "中文Abc测试。\n", { PAIBAN_FONT_MAP: map });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe("中文Abc测试。\n");
+    expect(r.stderr).not.toMatch(/no font can set/);
   });
 
   it("a usage error exits 2 with the reason", () => {
