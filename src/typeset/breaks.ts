@@ -107,15 +107,20 @@ export function breakLines(
   avoidOrphans: boolean,
 ): LineRange[] {
   const m = measures(units);
-  const lines: LineRange[] = [];
-  let s = 0;
-  while (s < units.length) {
-    const e = nextBreak(units, m, rules, s, widthOf(lines.length));
-    lines.push({ start: s, end: e });
-    s = e;
-  }
+  const lines = breakFrom(units, m, rules, 0, 0, widthOf);
   if (avoidOrphans && lines.length >= 2 && isOrphan(units, lines[lines.length - 1]!)) {
     pullDownOrphan(units, m, rules, lines, widthOf);
+  }
+  return lines;
+}
+
+/** Lines from unit `s` to the end, the first of them being line `firstLine` of the paragraph. */
+function breakFrom(units: Unit[], m: Measures, rules: BreakRules, s: number, firstLine: number, widthOf: (line: number) => number): LineRange[] {
+  const lines: LineRange[] = [];
+  while (s < units.length) {
+    const e = nextBreak(units, m, rules, s, widthOf(firstLine + lines.length));
+    lines.push({ start: s, end: e });
+    s = e;
   }
   return lines;
 }
@@ -132,13 +137,7 @@ function pullDownOrphan(
   const above = lines[k]!;
   const earlier = legalBreakAtOrBefore(units, rules, above.start, above.end - 1);
   if (earlier <= above.start) return;
-  const tail: LineRange[] = [];
-  let s = earlier;
-  while (s < units.length) {
-    const e = nextBreak(units, m, rules, s, widthOf(k + 1 + tail.length));
-    tail.push({ start: s, end: e });
-    s = e;
-  }
+  const tail = breakFrom(units, m, rules, earlier, k + 1, widthOf);
   // Only take the change when it leaves no orphan and no extra line.
   if (tail.length !== 1 || isOrphan(units, tail[0]!)) return;
   lines.splice(k, 2, { start: above.start, end: earlier }, tail[0]!);
