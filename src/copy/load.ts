@@ -18,7 +18,7 @@ import { parseDocument, isMap, isScalar, type Pair, type Scalar } from "yaml";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import type { StoryCopy } from "./types.js";
 import { decodeCopyBytes, lineOfByte } from "./decode.js";
-import { didYouMean } from "./did-you-mean.js";
+import { didYouMean } from "../common/did-you-mean.js";
 import { cleanText, joinLines, splitParagraphs } from "./text.js";
 
 export const FRONT_MATTER_KEYS = ["kicker", "title", "subtitle", "byline", "credit"] as const;

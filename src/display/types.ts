@@ -7,14 +7,11 @@
  * where anything goes. Items outside the trim (bleed, marks) have negative or > trim
  * coordinates; the backend adds its own margin for marks.
  */
+import type { CmykColor } from "../common/colour.js";
+import type { Rect, RuleLine } from "../common/geometry.js";
 
-/** A process colour, each channel 0..100 (percent), as the print plant counts ink. */
-export interface CmykColor {
-  c: number;
-  m: number;
-  y: number;
-  k: number;
-}
+/** The display list's colour (common/colour.ts), re-exported for its readers. */
+export type { CmykColor };
 
 /** A face the backend must embed: the font file and, for a collection, the face's PostScript name. */
 export interface FontFace {
@@ -55,26 +52,14 @@ export interface GlyphRun {
 }
 
 /** A straight line. */
-export interface RuleItem {
+export interface RuleItem extends RuleLine {
   kind: "rule";
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  /** Line weight in pt. */
-  weight: number;
-  style: "solid" | "double" | "dashed" | "dotted" | "wavy";
-  color: CmykColor;
   itemId?: string;
 }
 
 /** A rectangle, filled and/or stroked. */
-export interface RectItem {
+export interface RectItem extends Rect {
   kind: "rect";
-  x: number;
-  y: number;
-  width: number;
-  height: number;
   fill?: CmykColor;
   stroke?: CmykColor;
   strokeWeight?: number;
@@ -82,12 +67,8 @@ export interface RectItem {
 }
 
 /** A border drawn around a frame: plain, double rule or a decorative 花边 pattern. */
-export interface BorderItem {
+export interface BorderItem extends Rect {
   kind: "border";
-  x: number;
-  y: number;
-  width: number;
-  height: number;
   style: "plain" | "double" | "flower";
   weight: number;
   color: CmykColor;
@@ -95,13 +76,9 @@ export interface BorderItem {
 }
 
 /** A photo placed in a frame. The backend crops and resamples; the frame is final. */
-export interface ImageItem {
+export interface ImageItem extends Rect {
   kind: "image";
-  /** The frame on the page, in pt. */
-  x: number;
-  y: number;
-  width: number;
-  height: number;
+  // x, y, width, height (Rect): the frame on the page, in pt.
   /** Absolute path of the source image. */
   src: string;
   /** fill: cover the frame, cropping around the focal point; fit: show all, centred. */
@@ -115,13 +92,9 @@ export interface ImageItem {
  * A proof-only flag: overset text, a missing glyph, a 段末孤行 (widow). The print backend
  * ignores these; the proof backend draws them (red) with their label.
  */
-export interface ProofMark {
+export interface ProofMark extends Rect {
   kind: "proof-mark";
   reason: "overset" | "missing-glyph" | "overlap" | "underset" | "widow";
-  x: number;
-  y: number;
-  width: number;
-  height: number;
   label: string;
   itemId?: string;
 }

@@ -7,7 +7,7 @@
  */
 import type * as fontkit from "fontkit";
 import { PaibanError } from "../common/diagnostics.js";
-import type { FontFile } from "../layout/types.js";
+import type { FontFile } from "./types.js";
 import { clearParsedFonts, faceOf, FontFileError, parseFontFile, substitutionFont } from "./parsed.js";
 import { glyphAdvance, type SfntFont } from "./sfnt.js";
 

@@ -11,10 +11,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
-import type { FontFile, FontRole } from "../layout/types.js";
+import { FONT_ROLES, type FontFile, type FontRole, type Weight } from "./types.js";
 
-export type Weight = "regular" | "bold";
-export const FONT_ROLES: readonly FontRole[] = ["song", "hei", "kai", "fangsong"];
+export { FONT_ROLES, type Weight };
 
 export type FontOverrides = Partial<Record<FontRole, { regular?: FontFile; bold?: FontFile }>>;
 

@@ -15,7 +15,6 @@ import { gridUnits, pt, resolveGeometry } from "./geometry.js";
 import { findOverlaps, resolveItem } from "./items.js";
 import { type JsonPath, JsonSyntaxError, lineColumn, parseJson, pathText } from "./json.js";
 import {
-  FONT_ROLES,
   type FontFileJson,
   type ItemJson,
   type LayoutJson,
@@ -23,7 +22,8 @@ import {
   type RunningHeadJson,
 } from "./schema.js";
 import { HOUSE_STYLE, resolveTextStyle } from "./styles.js";
-import type { EditionSpec, FontFile, FontRole, Grid, PageSpec, RunningHeadSpec } from "./types.js";
+import type { EditionSpec, Grid, PageSpec, RunningHeadSpec } from "./types.js";
+import { FONT_ROLES, type FontFile, type FontRole } from "../fonts/types.js";
 import { checkLayoutSchema } from "./validate.js";
 
 export { layoutJsonSchema } from "./schema.js";

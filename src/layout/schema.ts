@@ -11,7 +11,9 @@
  * here; the generic ones come from the error map in validate.ts.
  */
 import * as z from "zod";
-import { didYouMean } from "../copy/did-you-mean.js";
+import { didYouMean } from "../common/did-you-mean.js";
+import { KINSOKU_LEVELS, PUNCTUATION_STYLES } from "../common/setting.js";
+import { FONT_ROLES } from "../fonts/types.js";
 import {
   FONT_SIZE_PATTERN,
   LENGTH_PATTERN,
@@ -22,9 +24,6 @@ import {
   explainBadLength,
 } from "./units.js";
 
-export const FONT_ROLES = ["song", "hei", "kai", "fangsong"] as const;
-export const PUNCTUATION_STYLES = ["kaiming", "quanjiao", "banjiao", "hangmo"] as const;
-export const KINSOKU_LEVELS = ["basic", "gb", "strict"] as const;
 export const TRIM_PRESETS: Readonly<Record<string, { width: string; height: string }>> = {
   对开: { width: "390mm", height: "543mm" },
   四开: { width: "270mm", height: "390mm" },

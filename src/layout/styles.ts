@@ -2,7 +2,7 @@
  * Text styles: the house defaults of a Chinese newspaper, and the designer's overrides on top.
  * The defaults are a table, so a paper with another house style changes data, not code.
  */
-import type { CmykColor } from "../display/types.js";
+import type { CmykColor } from "../common/colour.js";
 import type { LayoutSource } from "./errors.js";
 import { gridUnits, pt, sizePt } from "./geometry.js";
 import type { JsonPath } from "./json.js";

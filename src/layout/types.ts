@@ -4,11 +4,10 @@
  * Grid positions are 0-based.
  */
 import type { StoryCopy } from "../copy/types.js";
-import type { CmykColor, RuleItem } from "../display/types.js";
-
-export type FontRole = "song" | "hei" | "kai" | "fangsong";
-export type PunctuationStyle = "kaiming" | "quanjiao" | "banjiao" | "hangmo";
-export type KinsokuLevel = "basic" | "gb" | "strict";
+import type { CmykColor } from "../common/colour.js";
+import type { RuleLine } from "../common/geometry.js";
+import type { KinsokuLevel, PunctuationStyle } from "../common/setting.js";
+import type { FontFile, FontRole } from "../fonts/types.js";
 
 /** How a piece of text is set. */
 export interface TextStyle {
@@ -132,9 +131,9 @@ export interface SidebarSpec {
 
 /**
  * A rule (栏线, 通栏): vertical rules run along a gutter, horizontal ones across columns; ends
- * in pt on the page. It is already the display list's rule, with an id.
+ * in pt on the page. It is already the display list's rule line, with an id.
  */
-export interface RuleSpec extends Omit<RuleItem, "kind" | "itemId"> {
+export interface RuleSpec extends RuleLine {
   type: "rule";
   id: string;
 }
@@ -176,10 +175,4 @@ export interface EditionSpec {
   /** Font map overrides: role → file (and face for collections). */
   fonts: Partial<Record<FontRole, { regular?: FontFile; bold?: FontFile }>>;
   pages: PageSpec[];
-}
-
-export interface FontFile {
-  file: string;
-  /** PostScript name of the face inside a collection (TTC). */
-  face?: string;
 }

@@ -5,7 +5,7 @@
  */
 import type * as z from "zod";
 import type { PaibanError } from "../common/diagnostics.js";
-import { didYouMean } from "../copy/did-you-mean.js";
+import { didYouMean } from "../common/did-you-mean.js";
 import type { LayoutSource } from "./errors.js";
 import type { JsonPath } from "./json.js";
 import { ITEM_TYPES, LayoutFile, type LayoutJson } from "./schema.js";

@@ -1,13 +1,9 @@
 /** Grid arithmetic for make-up: areas to rectangles, grid lines to baselines. */
 import { areaWidth, columnX, lineY } from "../layout/geometry.js";
 import type { Grid, GridArea } from "../layout/types.js";
+import type { Rect } from "../common/geometry.js";
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Rect };
 
 /** The rectangle of a grid area on the page, pt. */
 export function areaRect(grid: Grid, area: GridArea): Rect {

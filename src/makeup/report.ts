@@ -1,12 +1,9 @@
 /** The layout report: what went where, what did not fit, and every warning. */
 import type { Warning } from "../common/diagnostics.js";
+import type { Rect } from "../common/geometry.js";
 
-export interface FrameReport {
-  /** Frame on the page, pt from the trim's top-left. */
-  x: number;
-  y: number;
-  width: number;
-  height: number;
+/** A frame on the page (x, y, width, height: pt from the trim's top-left). */
+export interface FrameReport extends Rect {
   /** Grid lines the frame holds and how many are filled. */
   lines: number;
   used: number;

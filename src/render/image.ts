@@ -12,6 +12,7 @@ import type { Metadata } from "sharp";
 import { loadSharp, sharpVersion } from "../common/sharp.js";
 import { PRINT_MIN_PPI } from "../common/print.js";
 import type { ImageItem } from "../display/types.js";
+import type { Rect } from "../common/geometry.js";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import { cmykTiff } from "./tiff.js";
 import { separatePixels, separationTable } from "./separation.js";
@@ -41,12 +42,7 @@ export interface PhotoRequest {
 }
 
 /** Where the image goes inside its frame, in pt relative to the frame's top-left. */
-export interface Placement {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type Placement = Rect;
 
 export interface PreparedPhoto {
   jpeg: Buffer;

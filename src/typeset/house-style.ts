@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { PaibanError } from "../common/diagnostics.js";
-import type { PunctuationStyle } from "../layout/types.js";
+import type { PunctuationStyle } from "../common/setting.js";
 import { STYLES, type StyleTable } from "./styles.js";
 
 const Mark = z.strictObject({ keep: z.boolean(), squeeze: z.number().int().min(1).max(7).nullable() });

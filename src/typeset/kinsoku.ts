@@ -3,7 +3,7 @@
  * GB/T 15834 §5.1): which classes may not start a line, which may not end one.
  */
 import type { CharClass } from "./classes.js";
-import type { KinsokuLevel } from "../layout/types.js";
+import type { KinsokuLevel } from "../common/setting.js";
 
 export interface KinsokuRules {
   /** Classes that may not stand at the start of a line. */

@@ -8,7 +8,7 @@
  * at what priority it may be squeezed away on demand (clreq's order: 1 first).
  */
 import type { CharClass } from "./classes.js";
-import type { PunctuationStyle } from "../layout/types.js";
+import type { PunctuationStyle } from "../common/setting.js";
 
 export interface MarkRule {
   /** Keep the blank half in the natural width (full-width mark) or not (half-width mark). */

@@ -1,8 +1,11 @@
 /** Plain data passed between the composer's stages. */
 import type { CharClass } from "./classes.js";
-import type { KinsokuLevel, PunctuationStyle } from "../layout/types.js";
+import type { KinsokuLevel, PunctuationStyle } from "../common/setting.js";
 import type { StyleTable } from "./styles.js";
 import type { Face } from "../fonts/face.js";
+
+/** The setting names a layout gives (common/setting.ts), re-exported as the composer's vocabulary. */
+export type { KinsokuLevel, PunctuationStyle };
 
 export interface ComposeSettings {
   /** Column measure, em of `size`. */

@@ -1,7 +1,6 @@
 /**
- * "Did you mean …?" for misspelt keys and names, by edit distance. Lives with the copy stage
- * because both the copy reader (front-matter keys) and the layout reader (JSON keys, enum
- * values) use it, and layout already depends on copy.
+ * "Did you mean …?" for misspelt keys and names, by edit distance. Shared (common/) because
+ * both the layout reader (JSON keys, enum values) and the copy reader (front-matter keys) use it.
  */
 
 /**
