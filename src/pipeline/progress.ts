@@ -2,7 +2,8 @@
  * What `paiban render` shows while an edition renders: a progress bar on a terminal
  * (cli-progress), one plain line per page otherwise (logs, CI), and the summary table at the end.
  */
-import type { PageSummary, RenderProgress } from "./render.js";
+import type { RenderProgress } from "./render.js";
+import type { PageSummary } from "./summary.js";
 
 export interface ProgressView {
   onProgress(event: RenderProgress): void;

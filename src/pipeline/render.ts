@@ -3,6 +3,11 @@
  * PDF, plus the layout report. Used by `paiban render` and `paiban watch`; serve makes pages up
  * only (layOut) and draws them itself.
  *
+ * This module only puts the steps together, each of which lives in its own module:
+ * make-up of an edition (edition.ts, pages kept in a PageCache), the output files and the
+ * missing-glyph policy (outputs.ts), PDF writing (pdf-output.ts, the last PDF kept), report
+ * writing (report-output.ts) and the summary (summary.ts, pure).
+ *
  * `render()` is the one-shot, cold path. A `Renderer` (createRenderer) is the warm path for
  * processes that render again and again (watch): it keeps each page's make-up keyed by
  * everything the page is made from (its resolved spec, copy text included, and the font
@@ -13,16 +18,20 @@
  * is the default); the main thread then writes the one PDF. Pages are put back in page order, so the
  * output never depends on which worker finished first.
  */
-import { stat } from "node:fs/promises";
-import path from "node:path";
-import { PaibanError, type Warning } from "../common/diagnostics.js";
-import type { DisplayDocument, DisplayPage } from "../display/types.js";
+import type { DisplayDocument } from "../display/types.js";
 import { clearFaceCache } from "../fonts/face.js";
 import { loadLayout } from "../layout/index.js";
 import type { EditionSpec } from "../layout/types.js";
 import type { LayoutReport } from "../makeup/report.js";
-import { writeFileAtomically } from "../render/atomic.js";
-import { assembleEdition, defaultWorkerCount, makeupInWorkers, makeupOnePage, type MadePage } from "./makeup.js";
+import { makeUpEdition, PageCache, type MakeupProgress } from "./edition.js";
+import { assembleEdition, makeupOnePage } from "./makeup.js";
+import { outputFiles, refuseMissingGlyphs } from "./outputs.js";
+import { loadPdfWriter, PdfOutput } from "./pdf-output.js";
+import { renderReport, writeReport, type RenderReport } from "./report-output.js";
+import { summarise, type PageSummary } from "./summary.js";
+
+export { defaultOutputs } from "./outputs.js";
+export type { PageSummary } from "./summary.js";
 
 export interface RenderRequest {
   layout: string;
@@ -46,28 +55,14 @@ export interface RenderRequest {
 
 export type RenderProgress =
   | { stage: "layout" }
-  | { stage: "makeup"; total: number; done: number; page?: number; name?: string; workers: number }
+  | MakeupProgress
   | { stage: "pdf"; total: number }
   | { stage: "done"; total: number };
-
-/** One line of the summary: what happened to a page. */
-export interface PageSummary {
-  number: number;
-  name: string;
-  /** Stories (captions, box items) with overset, and their overset lines in all. */
-  oversetStories: number;
-  oversetLines: number;
-  warnings: number;
-  /** Make-up time of the page, ms (0 when it was kept from the previous render). */
-  ms: number;
-  /** Kept from the previous render of a Renderer. */
-  cached: boolean;
-}
 
 export interface RenderOutcome {
   edition: EditionSpec;
   document: DisplayDocument;
-  report: LayoutReport;
+  report: RenderReport;
   pdf: string;
   reportFile: string;
   bytes: number;
@@ -75,12 +70,6 @@ export interface RenderOutcome {
   summary: PageSummary[];
   /** Worker threads used for make-up (0: this thread). */
   workers: number;
-}
-
-/** Default output paths: out/<layout name>.pdf and out/<layout name>.report.json. */
-export function defaultOutputs(layout: string): { pdf: string; report: string } {
-  const name = path.basename(layout).replace(/\.json$/i, "");
-  return { pdf: path.join("out", `${name}.pdf`), report: path.join("out", `${name}.report.json`) };
 }
 
 /** Lay out (no PDF): the edition, its display list and the report. */
@@ -102,139 +91,65 @@ export function createRenderer(): Renderer {
   return new Renderer();
 }
 
-interface PdfMemo {
-  key: string;
-  pages: DisplayPage[];
-  bytes: Buffer;
-  result: { bytes: number; warnings: Warning[]; images: unknown[] };
+/** Times of the stages of a render, ms (one decimal), in the order they ran. */
+function stopwatch(): { timings: Record<string, number>; lap(name: string): void } {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  return {
+    timings,
+    lap(name) {
+      const now = performance.now();
+      timings[name] = Math.round((now - t) * 10) / 10;
+      t = now;
+    },
+  };
 }
 
 export class Renderer {
-  /** Page make-up of the last render, by page key. */
-  private pages = new Map<string, MadePage>();
+  /** Page make-up of the last render. */
+  private readonly pages = new PageCache();
   /** The last PDF written, with what it was made from. */
-  private pdf: PdfMemo | undefined;
+  private readonly pdf = new PdfOutput();
 
   /** Forget everything kept (call after a font file changed on disk). */
   invalidate(): void {
     this.pages.clear();
-    this.pdf = undefined;
+    this.pdf.clear();
     clearFaceCache();
   }
 
   async render(req: RenderRequest): Promise<RenderOutcome> {
-    const timings: Record<string, number> = {};
-    let t = performance.now();
-    const lap = (name: string) => {
-      const now = performance.now();
-      timings[name] = Math.round((now - t) * 10) / 10;
-      t = now;
-    };
+    const { timings, lap } = stopwatch();
     const progress = req.onProgress ?? (() => {});
     progress({ stage: "layout" });
     // The PDF writer (pdfkit, sharp) loads while the layout is read and the pages made up.
-    const pdfModule = import("../render/pdf.js");
-    pdfModule.catch(() => {}); // a failure is reported where it is awaited
+    const writer = loadPdfWriter();
     const { edition, warnings } = await loadLayout(req.layout);
     lap("layout");
 
-    const total = edition.pages.length;
-    const keys = edition.pages.map((page) => JSON.stringify({ fonts: edition.fonts, page }));
-    const made: (MadePage | undefined)[] = keys.map((k) => this.pages.get(k));
-    const cached = made.map((m) => m !== undefined);
-    const todo = made.flatMap((m, i) => (m ? [] : [i]));
-    const workers = Math.min(req.workers ?? defaultWorkerCount(todo.length), todo.length);
-    let done = total - todo.length;
-    progress({ stage: "makeup", total, done, workers });
-    const onPage = (i: number, m: MadePage) => {
-      made[i] = m;
-      done++;
-      progress({ stage: "makeup", total, done, page: edition.pages[i]!.number, name: edition.pages[i]!.name, workers });
-    };
-    if (workers > 1) {
-      const results = await makeupInWorkers(edition.fonts, todo.map((i) => edition.pages[i]!), workers, (j, m) => onPage(todo[j]!, m));
-      results.forEach((m, j) => (made[todo[j]!] = m));
-    } else {
-      for (const i of todo) onPage(i, makeupOnePage(edition.fonts, edition.pages[i]!));
-    }
-    const pages = made as MadePage[];
-    this.pages = new Map(keys.map((k, i) => [k, pages[i]!]));
-    const { document, report } = assembleEdition(edition, pages, warnings);
+    const made = await makeUpEdition(edition, warnings, { cache: this.pages, workers: req.workers, onProgress: progress });
     lap("makeup");
 
-    if (req.mode === "print" && !req.allowMissingGlyphs) refuseMissingGlyphs(req.layout, report);
-    const outputs = defaultOutputs(req.layout);
-    const pdf = req.out ?? outputs.pdf;
-    const reportFile = req.report ?? (req.out ? req.out.replace(/\.pdf$/i, "") + ".report.json" : outputs.report);
+    if (req.mode === "print" && !req.allowMissingGlyphs) refuseMissingGlyphs(req.layout, made.report);
+    const files = outputFiles(req);
+    const total = edition.pages.length;
     progress({ stage: "pdf", total });
-    const { renderPdfBytes } = await pdfModule;
-    const opts = { out: pdf, mode: req.mode, proofTime: req.proofTime, inkLimit: req.inkLimit };
-    let result: PdfMemo["result"];
-    const memoKey = await this.pdfKey(document, opts);
-    if (this.pdf && this.pdf.key === memoKey && sameObjects(this.pdf.pages, document.pages)) {
-      await writeFileAtomically(pdf, this.pdf.bytes);
-      result = this.pdf.result;
-    } else {
-      const written = await renderPdfBytes(document, opts);
-      await writeFileAtomically(pdf, written.pdf);
-      result = { bytes: written.pdf.length, warnings: written.warnings, images: written.images };
-      this.pdf = { key: memoKey, pages: document.pages, bytes: written.pdf, result };
-    }
+    const written = await this.pdf.write(made.document, { out: files.pdf, mode: req.mode, proofTime: req.proofTime, inkLimit: req.inkLimit }, writer);
     lap("pdf");
-    report.warnings.push(...result.warnings);
-    const full: LayoutReport & { mode: string; pdf: string; images: unknown[] } = { ...report, mode: req.mode, pdf, images: result.images };
-    await writeFileAtomically(reportFile, new TextEncoder().encode(`${JSON.stringify(full, null, 1)}\n`));
+    const report = renderReport(made.report, req.mode, files.pdf, written);
+    await writeReport(files.report, report);
     lap("report");
     progress({ stage: "done", total });
-    const summary = pages.map((m, i): PageSummary => {
-      const over = m.report.stories.filter((s) => s.overset.lines > 0);
-      return {
-        number: m.page.number,
-        name: m.page.name,
-        oversetStories: over.length,
-        oversetLines: over.reduce((n, s) => n + s.overset.lines, 0),
-        warnings: m.report.warnings.length + m.fontWarnings.length,
-        ms: cached[i] ? 0 : Math.round(m.ms * 10) / 10,
-        cached: cached[i]!,
-      };
-    });
-    return { edition, document, report: full, pdf, reportFile, bytes: result.bytes, timings, summary, workers: workers > 1 ? workers : 0 };
+    return {
+      edition,
+      document: made.document,
+      report,
+      pdf: files.pdf,
+      reportFile: files.report,
+      bytes: written.bytes,
+      timings,
+      summary: summarise(made.pages, made.cached),
+      workers: made.workers,
+    };
   }
-
-  /**
-   * What a PDF depends on besides the display pages: the options, and each photo file's size
-   * and modification time (a changed photo must be processed again).
-   */
-  private async pdfKey(document: DisplayDocument, opts: { mode: string; proofTime?: string; inkLimit?: number }): Promise<string> {
-    const photos: string[] = [];
-    for (const page of document.pages) {
-      for (const item of page.items) {
-        if (item.kind !== "image") continue;
-        try {
-          const s = await stat(item.src);
-          photos.push(`${item.src}:${s.size}:${s.mtimeMs}`);
-        } catch {
-          photos.push(`${item.src}:missing`);
-        }
-      }
-    }
-    const doc = { title: document.title, paper: document.paper, date: document.date };
-    return JSON.stringify({ doc, mode: opts.mode, proofTime: opts.proofTime ?? null, inkLimit: opts.inkLimit ?? null, photos, cwd: process.cwd() });
-  }
-}
-
-function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** A print PDF with holes in the text is worse than none: say where, write nothing. */
-function refuseMissingGlyphs(layout: string, report: LayoutReport): void {
-  const missing = report.warnings.filter((w) => w.code === "missing-glyph");
-  if (!missing.length) return;
-  const shown = missing.slice(0, 5).map((w) => w.message.replace(/; it is marked in the proof$/, ""));
-  throw new PaibanError(
-    `print refused: ${missing.length} character${missing.length > 1 ? "s" : ""} no configured font can set — ${shown.join("; ")}${missing.length > 5 ? "; …" : ""}. ` +
-      `Fix the copy, configure a font that has them (paiban fonts --check FILE), or pass --allow-missing-glyphs`,
-    { file: layout },
-  );
 }

@@ -213,16 +213,20 @@ interface DocumentStates {
   forms: Map<string, PdfkitRef>;
 }
 
-function drawPage(
-  doc: PdfkitDocument,
-  page: DisplayPage,
-  docInfo: DisplayDocument,
-  opts: PdfOptions,
-  fonts: FontTable,
-  photos: Map<ImageItem, PreparedPhoto>,
-  states: DocumentStates,
-  images: Map<Buffer, PdfkitImage>,
-): void {
+/** What every page of one document is drawn with. */
+interface DocumentContext {
+  doc: PdfkitDocument;
+  /** The display document (its title, paper and date go into the slug line). */
+  docInfo: DisplayDocument;
+  opts: PdfOptions;
+  fonts: FontTable;
+  photos: Map<ImageItem, PreparedPhoto>;
+  states: DocumentStates;
+  /** JPEGs already embedded in this document (the same photo on several pages is one object). */
+  images: Map<Buffer, PdfkitImage>;
+}
+
+function drawPage(page: DisplayPage, { doc, docInfo, opts, fonts, photos, states, images }: DocumentContext): void {
   const sheet = sheetFor(page, opts.mode);
   addPage(doc, sheet.mediaWidth, sheet.mediaHeight);
   const m = sheet.margin;
@@ -349,8 +353,9 @@ async function renderPdf(doc: DisplayDocument, opts: PdfOptions, photos: Map<Ima
   }
   const fonts = new FontTable(pdf);
   const images = new Map<Buffer, PdfkitImage>();
+  const context: DocumentContext = { doc: pdf, docInfo: doc, opts, fonts, photos, states, images };
   return withDeflateLevel(DEFLATE_LEVEL, async () => {
-    for (const page of doc.pages) drawPage(pdf, page, doc, opts, fonts, photos, states, images);
+    for (const page of doc.pages) drawPage(page, context);
     return stampFileId(await finish(pdf));
   });
 }

@@ -1,0 +1,94 @@
+/**
+ * PDF writing for the pipeline: the display list to a PDF file, atomically, remembering the
+ * last PDF so that rendering the same pages with the same options and photo files again
+ * (`paiban watch` after a change that did not touch them) writes the kept bytes.
+ */
+import { stat } from "node:fs/promises";
+import type { Warning } from "../common/diagnostics.js";
+import type { DisplayDocument, DisplayPage } from "../display/types.js";
+import { writeFileAtomically } from "../render/atomic.js";
+import type { PdfImageFact } from "../render/pdf.js";
+
+export type PdfWriterModule = typeof import("../render/pdf.js");
+
+/**
+ * Start loading the PDF writer (pdfkit, sharp), which takes a while: a render starts it first
+ * and awaits it only when the pages are made up. A failure is reported where it is awaited.
+ */
+export function loadPdfWriter(): Promise<PdfWriterModule> {
+  const module = import("../render/pdf.js");
+  module.catch(() => {});
+  return module;
+}
+
+export interface PdfOutputOptions {
+  /** The file to write. */
+  out: string;
+  mode: "print" | "proof";
+  proofTime?: string;
+  inkLimit?: number;
+}
+
+/** What writing the PDF found. */
+export interface PdfWritten {
+  bytes: number;
+  warnings: Warning[];
+  images: PdfImageFact[];
+}
+
+interface PdfMemo {
+  key: string;
+  pages: DisplayPage[];
+  bytes: Buffer;
+  result: PdfWritten;
+}
+
+/** Writes PDFs, keeping the last one (with what it was made from). */
+export class PdfOutput {
+  private memo: PdfMemo | undefined;
+
+  /** Forget the kept PDF. */
+  clear(): void {
+    this.memo = undefined;
+  }
+
+  /** Write `document` as a PDF to `opts.out`: the kept bytes when nothing it depends on changed. */
+  async write(document: DisplayDocument, opts: PdfOutputOptions, writer: Promise<PdfWriterModule> = loadPdfWriter()): Promise<PdfWritten> {
+    const { renderPdfBytes } = await writer;
+    const key = await pdfKey(document, opts);
+    if (this.memo && this.memo.key === key && sameObjects(this.memo.pages, document.pages)) {
+      await writeFileAtomically(opts.out, this.memo.bytes);
+      return this.memo.result;
+    }
+    const written = await renderPdfBytes(document, { out: opts.out, mode: opts.mode, proofTime: opts.proofTime, inkLimit: opts.inkLimit });
+    await writeFileAtomically(opts.out, written.pdf);
+    const result: PdfWritten = { bytes: written.pdf.length, warnings: written.warnings, images: written.images };
+    this.memo = { key, pages: document.pages, bytes: written.pdf, result };
+    return result;
+  }
+}
+
+/**
+ * What a PDF depends on besides the display pages: the options, and each photo file's size
+ * and modification time (a changed photo must be processed again).
+ */
+async function pdfKey(document: DisplayDocument, opts: { mode: string; proofTime?: string; inkLimit?: number }): Promise<string> {
+  const photos: string[] = [];
+  for (const page of document.pages) {
+    for (const item of page.items) {
+      if (item.kind !== "image") continue;
+      try {
+        const s = await stat(item.src);
+        photos.push(`${item.src}:${s.size}:${s.mtimeMs}`);
+      } catch {
+        photos.push(`${item.src}:missing`);
+      }
+    }
+  }
+  const doc = { title: document.title, paper: document.paper, date: document.date };
+  return JSON.stringify({ doc, mode: opts.mode, proofTime: opts.proofTime ?? null, inkLimit: opts.inkLimit ?? null, photos, cwd: process.cwd() });
+}
+
+function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
