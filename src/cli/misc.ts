@@ -21,8 +21,7 @@ export function preflightCommand(y: Argv): Argv {
         .option("ink-limit", { type: "number", default: DEFAULT_INK_LIMIT, describe: "total ink limit, %" })
         .option("min-ppi", { type: "number", default: 200, describe: "lowest effective image resolution" })
         .example("$0 preflight page.pdf", "exit 0 when fit for print, 1 with the reasons when not"),
-    handle(async (raw) => {
-      const a = raw as unknown as { pdf: string; json: boolean; inkLimit: number; minPpi: number };
+    handle(async (a) => {
       if (!fs.existsSync(a.pdf)) throw new PaibanError("file not found", { file: a.pdf });
       const { preflight } = await import("../preflight/preflight.js");
       const result = await preflight(a.pdf, { inkLimit: a.inkLimit, minPpi: a.minPpi });
@@ -59,8 +58,7 @@ export function fontsCommand(y: Argv): Argv {
         .option("check", { type: "string", describe: "a text file whose characters to check" })
         .example("$0 fonts", "roles → files")
         .example("$0 fonts --check story.md", "characters no configured font has (exit 1 if any)"),
-    handle(async (raw) => {
-      const a = raw as unknown as { layout?: string; check?: string };
+    handle(async (a) => {
       const overrides = a.layout ? (await loadLayout(a.layout)).edition.fonts : {};
       const fonts = makeFontMap(overrides);
       for (const r of fonts.table()) {

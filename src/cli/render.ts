@@ -8,20 +8,6 @@ import { handle } from "./run.js";
 import { startedFrom } from "./start.js";
 import { checkDpi, exportPngs } from "../preview/png.js";
 
-interface RenderArgs {
-  layout: string;
-  out?: string;
-  report?: string;
-  mode: "print" | "proof";
-  inkLimit?: number;
-  allowMissingGlyphs: boolean;
-  quiet: boolean;
-  png?: string;
-  dpi?: number;
-  workers?: number;
-  timings: boolean;
-}
-
 /** The layout and what to write from it: the options render and watch share. */
 export function renderOutputOptions(b: Argv) {
   return b
@@ -46,8 +32,7 @@ export function renderCommand(y: Argv): Argv {
         .option("timings", { type: "boolean", default: false, describe: "also print how long each stage took (layout, makeup, pdf, report), even with --quiet" })
         .example("$0 render layouts/quxian.json", "proof PDF and report in out/")
         .example("$0 render layouts/quxian.json --mode print --out page.pdf", "the PDF for the plant"),
-    handle(async (raw) => {
-      const a = raw as unknown as RenderArgs;
+    handle(async (a) => {
       const started = performance.now();
       const view = a.quiet ? undefined : await progressView();
       let r: RenderOutcome;
@@ -97,8 +82,7 @@ export function validateCommand(y: Argv): Argv {
     "validate <layout>",
     "Check a layout JSON file and the files it names, without rendering",
     (b) => b.positional("layout", { type: "string", demandOption: true }).example("$0 validate layouts/quxian.json", "prints ok or what is wrong and where"),
-    handle(async (raw) => {
-      const a = raw as unknown as { layout: string };
+    handle(async (a) => {
       const { edition, warnings } = await loadLayout(a.layout);
       for (const w of warnings) process.stderr.write(`paiban: warning: ${w.message}\n`);
       const items = edition.pages.reduce((n, p) => n + p.items.length, 0);

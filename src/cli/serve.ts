@@ -7,12 +7,6 @@ import type { Preview } from "../preview/live.js";
 import { handle } from "./run.js";
 import { clock, names } from "./watch.js";
 
-interface ServeArgs {
-  layout: string;
-  port: number;
-  root?: string;
-}
-
 function describe(a: Attempt<Preview>): string {
   const time = clock();
   const cause = a.changed.length ? `${names(a.changed)} changed → ` : "";
@@ -31,8 +25,7 @@ export function serveCommand(y: Argv): Argv {
         .option("port", { alias: "p", type: "number", default: DEFAULT_PORT, describe: "port on 127.0.0.1 (0 picks a free one)" })
         .option("root", { type: "string", describe: "project folder: only files inside it are served (default: the current folder)" })
         .example("$0 serve layouts/quxian.json", `open http://127.0.0.1:${DEFAULT_PORT}/`),
-    handle(async (raw) => {
-      const a = raw as unknown as ServeArgs;
+    handle(async (a) => {
       const server = await servePreview({ layout: a.layout, port: a.port, root: a.root, onAttempt: (at) => process.stdout.write(describe(at)) });
       process.stdout.write(`preview of ${a.layout} on ${server.url} (127.0.0.1 only; Ctrl-C stops)\n`);
       await new Promise<void>((done) => {

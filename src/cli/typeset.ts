@@ -55,7 +55,7 @@ export function typesetCommand(y: Argv): Argv {
         .example("$0 typeset story.txt --measure 23 --size 9", "print the lines of a 23-em column")
         .example("$0 typeset --measure 16.5 --json < story.txt", "lines as JSON")
         .example("$0 typeset story.txt --measure 23 --pdf galley.pdf", "a galley proof to look at"),
-    handle(async (a) => runTypeset(a as unknown as TypesetArgs)),
+    handle(async (a) => runTypeset(a)),
   );
 }
 

@@ -9,17 +9,6 @@ import { LiveSession, type Attempt } from "../preview/session.js";
 import { renderOutputOptions } from "./render.js";
 import { handle } from "./run.js";
 
-interface WatchArgs {
-  layout: string;
-  out?: string;
-  report?: string;
-  mode: "print" | "proof";
-  inkLimit?: number;
-  allowMissingGlyphs: boolean;
-  png?: string;
-  dpi?: number;
-}
-
 export function clock(): string {
   return new Date().toTimeString().slice(0, 8);
 }
@@ -45,8 +34,7 @@ export function watchCommand(y: Argv): Argv {
     (b) =>
       renderOutputOptions(b)
         .example("$0 watch layouts/quxian.json", "re-render on every save; prints overset and warning changes"),
-    handle(async (raw) => {
-      const a = raw as unknown as WatchArgs;
+    handle(async (a) => {
       const print = (lines: string[]) => process.stdout.write(lines.map((l) => `${l}\n`).join(""));
       // One renderer for the session: a save re-makes only the pages it changed.
       const renderer = createRenderer();
