@@ -47,9 +47,13 @@ export function parseCopyBytes(bytes: Uint8Array, file: string): { copy: StoryCo
   const decoded = decodeCopyBytes(bytes);
   if (!decoded.ok) {
     const hex = decoded.badByte.toString(16).toUpperCase().padStart(2, "0");
+    const place = `byte 0x${hex} at offset ${decoded.badByteOffset}, line ${lineOfByte(bytes, decoded.badByteOffset)}`;
     throw new PaibanError(
-      `not UTF-8 text (byte 0x${hex} at offset ${decoded.badByteOffset}, line ${lineOfByte(bytes, decoded.badByteOffset)}) and not GB18030/GBK either; ` +
-        `save the copy as UTF-8, e.g. iconv -f GBK -t UTF-8 "${file}" > converted.md`,
+      decoded.almostUtf8
+        ? `not UTF-8 text: ${place} is ${decoded.why}; the rest of the file is UTF-8, so it is not read as GB18030: ` +
+            `fix the damaged bytes there or save the copy as UTF-8 again`
+        : `not UTF-8 text (${place}) and not GB18030/GBK either; ` +
+            `save the copy as UTF-8, e.g. iconv -f GBK -t UTF-8 "${file}" > converted.md`,
       { file },
     );
   }
@@ -95,7 +99,10 @@ export function splitFrontMatter(text: string, file: string): { front?: string; 
 }
 
 function parseFrontMatter(yamlText: string, firstLine: number, file: string): Partial<Record<FrontKey, string>> {
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  // The failsafe schema: every scalar stays the text it is written as. The default (core)
+  // schema would read `title: 007` as the number 7, `1.10` as 1.1, `0x1F` as 31 and `1e309` as
+  // Infinity; front-matter values are headline text, never numbers or booleans.
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, schema: "failsafe" });
   const err = doc.errors[0];
   if (err) {
     const where = positionIn(yamlText, err.pos[0], firstLine);
@@ -116,7 +123,7 @@ function parseFrontMatter(yamlText: string, firstLine: number, file: string): Pa
       );
     }
     const value = pair.value;
-    if (value === null || (isScalar(value) && value.value === null)) continue;
+    if (value === null || (isScalar(value) && (value.value === null || isYamlNull(value)))) continue;
     if (!isScalar(value) || typeof value.value === "object") {
       throw new PaibanError(`front-matter key "${key}" must be one line of text`, { file, where });
     }
@@ -124,6 +131,11 @@ function parseFrontMatter(yamlText: string, firstLine: number, file: string): Pa
     if (text !== "") out[key as FrontKey] = text;
   }
   return out;
+}
+
+/** A plain `~` or `null` (or nothing): YAML's way to say a key has no value, read as absent. */
+function isYamlNull(node: Scalar): boolean {
+  return node.type === "PLAIN" && /^(?:~|null|Null|NULL|)$/.test(String(node.value));
 }
 
 /**

@@ -144,7 +144,9 @@ class Reader {
       this.skipSpace();
       if (this.text[this.pos] !== ":") this.fail(`':' after the property name "${key}"`);
       this.pos++;
-      out[key] = this.value([...path, key]);
+      // Defined, not assigned: `out["__proto__"] = v` would make v the object's prototype, and
+      // its keys would pass for the layout's own. As an own key it is an unknown key like any other.
+      Object.defineProperty(out, key, { value: this.value([...path, key]), enumerable: true, writable: true, configurable: true });
       this.skipSpace();
       const ch = this.text[this.pos];
       if (ch === ",") {

@@ -22,9 +22,10 @@ import {
   writeLayout,
 } from "./fixtures.js";
 import { LATIN_BOLD, LATIN_REGULAR, makeCollection } from "./fonts.js";
+import { HOSTILE_ROWS } from "./rows-hostile.js";
 import { expectRefused, expectRendered, type RunResult } from "./run.js";
 
-export type Outcome = "refused" | "warned" | "clean";
+export type Outcome = "refused" | "usage" | "warned" | "clean";
 
 export interface Row {
   group: string;
@@ -32,7 +33,8 @@ export interface Row {
   /** What the user gets, for the README. */
   gets: string;
   outcome: Outcome;
-  command?: "render" | "validate";
+  /** The command (default render); only render gets `--out`. */
+  command?: string;
   args?: string[];
   env?: Record<string, string>;
   /** The check bounds the run's time: run it alone. */
@@ -396,11 +398,11 @@ export const ROWS: Row[] = [
   },
   {
     group: "copy",
-    input: "copy neither UTF-8 nor GB18030 (stray bytes)",
+    input: "copy neither UTF-8 nor GB18030 (stray bytes after plain ASCII)",
     gets: "`story.md: not UTF-8 text (byte 0xFF at offset N, line L) and not GB18030/GBK either; save the copy as UTF-8, e.g. iconv …`",
     outcome: "refused",
-    setup: withCopy(Buffer.concat([Buffer.from("第一段。\n\n", "utf8"), Buffer.from([0xff, 0xff, 0x30])])),
-    check: refused(/^paiban: \/.*story\.md: not UTF-8 text \(byte 0xFF at offset 14, line 3\) and not GB18030\/GBK either; save the copy as UTF-8/),
+    setup: withCopy(Buffer.concat([Buffer.from("Part one.\n\n", "utf8"), Buffer.from([0xff, 0xff, 0x30])])),
+    check: refused(/^paiban: \/.*story\.md: not UTF-8 text \(byte 0xFF at offset 11, line 3\) and not GB18030\/GBK either; save the copy as UTF-8/),
   },
   {
     group: "copy",
@@ -784,6 +786,7 @@ export const ROWS: Row[] = [
     },
     check: refused(/^paiban: taken\.pdf: cannot write the output \((EISDIR|EEXIST|ENOTEMPTY)\)$/),
   },
+  ...HOSTILE_ROWS,
 ];
 
 /** Mean CMYK of the left and right halves of the (only) image in a print PDF. */

@@ -36,7 +36,7 @@ export function runCli(dir: string, args: string[], env: Record<string, string> 
  */
 export async function runRow(
   setup: (dir: string) => Promise<string[] | void> | string[] | void,
-  command: "render" | "validate",
+  command: string,
   extraArgs: string[] = [],
   env: Record<string, string> = {},
   out = "out/page.pdf",
@@ -70,6 +70,25 @@ export function expectRefused(r: RunResult, message: RegExp): void {
   expect(lines.length, r.stderr).toBe(1);
   expect(lines[0]).toMatch(/^paiban: /);
   expect(lines[0]).toMatch(message);
+  expectUntouched(r);
+}
+
+/**
+ * A usage error: exit 2, one `paiban: …` line (yargs may add its one-line hint in parentheses),
+ * nothing written.
+ */
+export function expectUsage(r: RunResult, message: RegExp): void {
+  expectNoCrash(r);
+  expect(r.code, r.stderr).toBe(2);
+  const lines = r.stderr.trimEnd().split("\n").filter((l) => !/^\(paiban .*--help/.test(l));
+  expect(lines.length, r.stderr).toBe(1);
+  expect(lines[0]).toMatch(/^paiban: /);
+  expect(lines[0]).toMatch(message);
+  expectUntouched(r);
+}
+
+/** The previous PDF and report stand as they were, and nothing else was left in out/. */
+export function expectUntouched(r: RunResult): void {
   expect(readFileSync(r.pdf).equals(PREVIOUS_PDF), "the previous PDF is untouched").toBe(true);
   expect(readFileSync(r.report, "utf8")).toBe(PREVIOUS_REPORT);
   expect(readdirSync(join(r.dir, "out")).sort(), "no new or temp files").toEqual(["page.pdf", "page.report.json"]);

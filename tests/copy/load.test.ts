@@ -86,6 +86,23 @@ describe("copy decoding", () => {
     );
   });
 
+  it("copy that is UTF-8 but for one damaged place is refused there, not read as GB18030", () => {
+    // 正文 ED A0 80 正文: an encoded surrogate; GB18030 would read the whole as 姝ｆ枃頎€姝ｆ枃.
+    const err = errorOf(() => parseCopyBytes(bytes("正文", [0xed, 0xa0, 0x80], "正文\n"), "s.md"));
+    expect(err.format()).toBe(
+      "s.md: not UTF-8 text: byte 0xED at offset 6, line 1 is an encoded surrogate (U+D800–U+DFFF), which UTF-8 forbids; " +
+        "the rest of the file is UTF-8, so it is not read as GB18030: fix the damaged bytes there or save the copy as UTF-8 again",
+    );
+    expect(errorOf(() => parseCopyBytes(bytes("一二三四", [0xc0, 0xaf]), "o.md")).message).toMatch(/byte 0xC0 at offset 12, line 1 is an overlong encoding;/);
+    expect(errorOf(() => parseCopyBytes(bytes("一二三四", [0xe0, 0x80, 0xaf]), "o.md")).message).toMatch(/byte 0xE0 at offset 12, line 1 is an overlong encoding;/);
+  });
+
+  it("a long GBK text never counts as almost UTF-8 (its chance UTF-8 sequences are few)", () => {
+    const gbk = Buffer.from("b1eaccd7d6d0cec4a3acb1beb1a8d1b6", "hex"); // 标题中文，本报讯
+    const { warnings } = parseCopyBytes(Buffer.concat(Array.from({ length: 50 }, () => gbk)), "g.md");
+    expect(warnings.map((w) => w.code)).toEqual(["copy-encoding"]);
+  });
+
   it("a missing copy file is a PaibanError, not a stack trace", async () => {
     const err = await loadCopy("nowhere/x.md").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PaibanError);
@@ -97,6 +114,16 @@ describe("front matter", () => {
   it("reads kicker, title, subtitle, byline and credit", () => {
     const { copy } = parseCopyText("---\nkicker: 引题\ntitle: 主题\nsubtitle: 副题\nbyline: □ 本报记者 程颖\ncredit: （万虹佑）\n---\n正文\n", "a.md");
     expect(copy).toEqual({ file: "a.md", kicker: "引题", title: "主题", subtitle: "副题", byline: "□ 本报记者 程颖", credit: "（万虹佑）", paragraphs: ["正文"] });
+  });
+
+  it("values are text as written: 007, 1.10, 0x1F, 1e309 and true are not numbers or booleans", () => {
+    const { copy } = parseCopyText("---\ntitle: 007\nkicker: 1.10\nsubtitle: 0x1F\nbyline: 1e309\ncredit: true\n---\n正文\n", "a.md");
+    expect(copy).toMatchObject({ title: "007", kicker: "1.10", subtitle: "0x1F", byline: "1e309", credit: "true" });
+  });
+
+  it("a key with no value, ~ or null is absent; a quoted 'null' is text", () => {
+    const { copy } = parseCopyText("---\ntitle:\nkicker: ~\nsubtitle: null\nbyline: 'null'\n---\n正文\n", "a.md");
+    expect(copy).toEqual({ file: "a.md", byline: "null", paragraphs: ["正文"] });
   });
 
   it("copy without front matter is all body", () => {

@@ -40,3 +40,13 @@ describe("strict JSON reader", () => {
     expect(syntaxError('{"a": 1} x')).toMatchObject({ line: 1, column: 10 });
   });
 });
+
+describe("keys that are JavaScript's own", () => {
+  it('"__proto__" is an own key like any other, never the object\'s prototype', () => {
+    const { value } = parseJson('{"__proto__": {"paper": "原型报"}, "constructor": 1}');
+    const obj = value as Record<string, unknown>;
+    expect(Object.getPrototypeOf(obj)).toBe(Object.prototype);
+    expect(Object.keys(obj)).toEqual(["__proto__", "constructor"]);
+    expect(obj.paper).toBeUndefined();
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Rows of the bad-input table from issue 13 ("hostile input, round 2"): input a careless or
+ * malicious user can make, each answered at once with one clean line.
+ */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { page, story, writeLayout } from "./fixtures.js";
+import type { Row } from "./rows.js";
+import { expect } from "vitest";
+import { expectRefused, expectRendered, type RunResult } from "./run.js";
+
+const refused = (re: RegExp) => (r: RunResult) => expectRefused(r, re);
+const copyBytes = (...parts: (string | number[])[]) => (dir: string) => {
+  writeLayout(dir, page([story()]));
+  writeFileSync(join(dir, "story.md"), Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p)))));
+};
+const base = () => page([story()]) as Record<string, any>;
+const GRID_PAGE = base().page;
+const HEAD = "---\ntitle: 标题\n---\n"; // 22 bytes, three lines
+
+export const HOSTILE_ROWS: Row[] = [
+  // ---- copy that is almost UTF-8 (issue 13, item 5) -----------------------------------------
+  {
+    group: "copy",
+    input: "UTF-8 copy with an encoded surrogate (ED A0 80)",
+    gets: "`story.md: not UTF-8 text: byte 0xED at offset 28, line 4 is an encoded surrogate …; the rest of the file is UTF-8, so it is not read as GB18030 …` (not mojibake)",
+    outcome: "refused",
+    setup: copyBytes(HEAD, "正文", [0xed, 0xa0, 0x80], "正文\n"),
+    check: refused(/^paiban: \/.*story\.md: not UTF-8 text: byte 0xED at offset 28, line 4 is an encoded surrogate \(U\+D800–U\+DFFF\), which UTF-8 forbids; the rest of the file is UTF-8, so it is not read as GB18030: fix the damaged bytes there or save the copy as UTF-8 again$/),
+  },
+  {
+    group: "copy",
+    input: "UTF-8 copy with an overlong slash (C0 AF) in a long paragraph",
+    gets: "`story.md: not UTF-8 text: byte 0xC0 at offset N, line 5 is an overlong encoding; …`",
+    outcome: "refused",
+    setup: copyBytes(HEAD, "第一段。\n\n", "长".repeat(3000), [0xc0, 0xaf], "尾。\n"),
+    check: refused(/^paiban: \/.*story\.md: not UTF-8 text: byte 0xC0 at offset 9036, line 6 is an overlong encoding; the rest of the file is UTF-8/),
+  },
+  {
+    group: "copy",
+    input: "UTF-8 copy with a code point beyond U+10FFFF (F4 90 80 80)",
+    gets: "`story.md: not UTF-8 text: byte 0xF4 at offset 28, line 4 is a code point beyond U+10FFFF; …`",
+    outcome: "refused",
+    setup: copyBytes(HEAD, "正文", [0xf4, 0x90, 0x80, 0x80], "正文。\n"),
+    check: refused(/^paiban: \/.*story\.md: not UTF-8 text: byte 0xF4 at offset 28, line 4 is a code point beyond U\+10FFFF; the rest/),
+  },
+  {
+    group: "copy",
+    input: "UTF-8 copy cut in the middle of its last character",
+    gets: "`story.md: not UTF-8 text: byte 0xE5 at offset N, line 4 is a sequence cut short by the end of the file; …`",
+    outcome: "refused",
+    setup: copyBytes(HEAD, "正文正文。", [0xe5, 0xad]),
+    check: refused(/^paiban: \/.*story\.md: not UTF-8 text: byte 0xE5 at offset 37, line 4 is a sequence cut short by the end of the file; the rest/),
+  },
+  // ---- keys that are JavaScript's own (issue 13, item 11) -----------------------------------
+  {
+    group: "layout JSON",
+    input: '"__proto__": {"paper": …} in place of paper',
+    gets: '`layout.json: __proto__: unknown key "__proto__" …` (never read as the layout\'s prototype)',
+    outcome: "refused",
+    command: "validate",
+    setup: (dir) => void writeLayout(dir, `{"__proto__": {"paper": "原型报"}, "date": "2024-11-27", "page": ${JSON.stringify(GRID_PAGE)}, "items": []}\n`),
+    check: refused(/^paiban: layout\.json: __proto__: unknown key "__proto__" \(keys here: .*\) \(line 1, column 2\)$/),
+  },
+  {
+    group: "layout JSON",
+    input: '"__proto__" inside an item (giving it a copy file)',
+    gets: '`layout.json: items[0].__proto__: unknown key "__proto__" …`',
+    outcome: "refused",
+    setup: (dir) => {
+      const text = JSON.stringify(page([{ type: "story", id: "lead", area: { column: 1, span: 2, line: 1, lines: 20 } }]), null, 2);
+      writeLayout(dir, text.replace('"type": "story",', '"type": "story", "__proto__": {"copy": "story.md"},'));
+    },
+    check: refused(/^paiban: layout\.json: items\[0\]\.__proto__: unknown key "__proto__"/),
+  },
+  // ---- front matter is text (issue 13, item 12) ----------------------------------------------
+  {
+    group: "copy",
+    input: "front matter `title: 007`, `kicker: 1.10`, `subtitle: 0x1F`, `byline: 1e309`",
+    gets: "renders; the headline reads 007, 1.10, 0x1F, 1e309 as written (not 7, 1.1, 31, Infinity)",
+    outcome: "clean",
+    setup: (dir) => {
+      writeLayout(dir, page([story("story.md", { headline: { lines: 8 } })]));
+      writeFileSync(join(dir, "story.md"), "---\ntitle: 007\nkicker: 1.10\nsubtitle: 0x1F\nbyline: 1e309\n---\n正文。\n");
+    },
+    check: (r) => {
+      expect(expectRendered(r).warnings.filter((w) => w.code !== "font-fallback")).toEqual([]);
+      const text = execFileSync("pdftotext", [r.pdf, "-"], { encoding: "utf8" });
+      for (const s of ["007", "1.10", "0x1F", "1e309"]) expect(text.split("\n")).toContain(s);
+      expect(text).not.toContain("Infinity");
+    },
+  },
+];
