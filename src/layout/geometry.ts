@@ -7,19 +7,29 @@ import type { LayoutSource } from "./errors.js";
 import { fmt } from "./errors.js";
 import type { JsonPath } from "./json.js";
 import { TRIM_PRESETS, type GridRectJson, type PageGeometryJson, type PageOverrideJson } from "./schema.js";
+import { lengthOutOfBounds } from "./limits.js";
 import { fontSizeToPt, lengthToPt, type UnitContext } from "./units.js";
 
-/** A length in pt, or a PaibanError at `path` saying why not. */
-export function pt(source: LayoutSource, text: string, ctx: UnitContext, path: JsonPath): number {
-  const v = lengthToPt(text, ctx);
+/** The field a path ends in (`bleed` for page.bleed, `width` for page.trim.width). */
+function fieldOf(path: JsonPath): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === "string") return path[i] as string;
+  return undefined;
+}
+
+function checked(source: LayoutSource, text: string, v: number | { problem: string }, path: JsonPath): number {
   if (typeof v !== "number") throw source.error(path, v.problem);
+  const bad = lengthOutOfBounds(fieldOf(path), text, v);
+  if (bad) throw source.error(path, bad);
   return v;
 }
 
+/** A length in pt within its field's bounds (limits.ts), or a PaibanError at `path` saying why not. */
+export function pt(source: LayoutSource, text: string, ctx: UnitContext, path: JsonPath): number {
+  return checked(source, text, lengthToPt(text, ctx), path);
+}
+
 export function sizePt(source: LayoutSource, text: string, ctx: UnitContext, path: JsonPath): number {
-  const v = fontSizeToPt(text, ctx);
-  if (typeof v !== "number") throw source.error(path, v.problem);
-  return v;
+  return checked(source, text, fontSizeToPt(text, ctx), path);
 }
 
 export interface PageGeometry {

@@ -69,8 +69,19 @@ export function parseJson(text: string): JsonDocument {
   return doc;
 }
 
+/**
+ * Deepest nesting of objects and arrays a layout may have. A real layout nests six deep
+ * (pages[].items[].body.color[]); the reader recurses once per level, so a file of 100,000 `[`
+ * would otherwise overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** A JSON number, matched where the reader stands (sticky: no copy of the rest of the text). */
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 class Reader {
   pos = 0;
+  private depth = 0;
   readonly valueAt = new Map<string, number>();
   readonly keyAt = new Map<string, number>();
 
@@ -107,8 +118,15 @@ class Reader {
     this.skipSpace();
     this.valueAt.set(pathText(path), this.pos);
     const ch = this.text[this.pos];
-    if (ch === "{") return this.object(path);
-    if (ch === "[") return this.array(path);
+    if (ch === "{" || ch === "[") {
+      if (this.depth >= MAX_JSON_DEPTH) {
+        throw new JsonSyntaxError(`objects and arrays nested more than ${MAX_JSON_DEPTH} deep; a layout needs fewer than ten levels`, this.pos);
+      }
+      this.depth++;
+      const v = ch === "{" ? this.object(path) : this.array(path);
+      this.depth--;
+      return v;
+    }
     if (ch === '"') return this.string();
     if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) return this.number();
     for (const [word, val] of [["true", true], ["false", false], ["null", null]] as const) {
@@ -221,9 +239,12 @@ class Reader {
   }
 
   number(): number {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.pos));
+    NUMBER.lastIndex = this.pos;
+    const m = NUMBER.exec(this.text);
     if (!m) this.fail("a number");
+    const n = Number(m[0]);
+    if (!Number.isFinite(n)) throw new JsonSyntaxError(`the number ${m[0].length > 40 ? `${m[0].slice(0, 40)}…` : m[0]} is too large`, this.pos);
     this.pos += m[0].length;
-    return Number(m[0]);
+    return n;
   }
 }

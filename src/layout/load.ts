@@ -7,6 +7,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
+import { calendarDate } from "../common/dates.js";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import { openFace } from "../fonts/face.js";
 import { LayoutSource } from "./errors.js";
@@ -183,8 +184,7 @@ const WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四
 
 /** 星期三 for 2024-11-27. */
 export function weekdayOf(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
+  return WEEKDAYS[calendarDate(isoDate)!.getUTCDay()]!;
 }
 
 function resolveRunningHead(ctx: FileContext, json: LayoutJson, page: PageSource, grid: Grid, path: JsonPath): RunningHeadSpec {

@@ -9,8 +9,14 @@ import { open, readdir, rename, rm, mkdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { PaibanError } from "../common/diagnostics.js";
 
-function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
+/**
+ * The temp name: the process id, for removeStaleTemps, and a random part drawn now from the
+ * system's generator. Not from randomUUID's entropy cache: the start-up snapshot saves that
+ * cache with the heap, so every process started from it drew the same "random" parts, and
+ * processes with the same id (each the first process of its container) collided.
+ */
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomUUID({ disableEntropyCache: true }).slice(0, 8)}.tmp`);
 }
 
 /**

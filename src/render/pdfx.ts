@@ -3,6 +3,7 @@
  * OutputIntent naming a registered newspaper characterization, and a file ID that is a hash
  * of the file's content.
  */
+import { calendarDate } from "../common/dates.js";
 import { createHash } from "node:crypto";
 import type { DisplayDocument } from "../display/types.js";
 import { PaibanError } from "../common/diagnostics.js";
@@ -26,9 +27,8 @@ export const PRODUCER = "paiban (pdfkit 0.20.2)";
 
 /** The issue date as a Date at 00:00 UTC; the only clock the PDF knows. */
 export function issueDate(doc: DisplayDocument): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(doc.date ?? "");
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== doc.date) {
+  const date = calendarDate(doc.date ?? "");
+  if (!date) {
     throw new PaibanError(`document date "${doc.date}" is not a valid yyyy-mm-dd date`, { where: "date" });
   }
   return date;

@@ -91,4 +91,71 @@ export const HOSTILE_ROWS: Row[] = [
       expect(text).not.toContain("Infinity");
     },
   },
+  // ---- lengths beyond any page (issue 13, item 9) --------------------------------------------
+  {
+    group: "grid",
+    input: 'bleed "99999999999999999999mm"',
+    gets: '`page.bleed: "99999999999999999999mm" is more than a bleed can be (at most 20 mm)`',
+    outcome: "refused",
+    command: "validate",
+    setup: (dir) => void writeLayout(dir, { ...base(), page: { ...GRID_PAGE, bleed: "99999999999999999999mm" } }),
+    check: refused(/^paiban: layout\.json: page\.bleed: "99999999999999999999mm" is more than a bleed can be \(at most 20 mm\) \(line \d+, column \d+\)$/),
+  },
+  {
+    group: "grid",
+    input: 'bleed "20000mm"',
+    gets: '`page.bleed: "20000mm" is more than a bleed can be (at most 20 mm)`',
+    outcome: "refused",
+    setup: (dir) => void writeLayout(dir, { ...base(), page: { ...GRID_PAGE, bleed: "20000mm" } }),
+    check: refused(/^paiban: layout\.json: page\.bleed: "20000mm" is more than a bleed can be \(at most 20 mm\)/),
+  },
+  {
+    group: "grid",
+    input: "trim 20 m wide",
+    gets: '`page.trim.width: "20000mm" is more than a trim side can be (at most 1500 mm, beyond any press sheet)`',
+    outcome: "refused",
+    setup: (dir) => void writeLayout(dir, { ...base(), page: { ...GRID_PAGE, trim: { width: "20000mm", height: "150mm" } } }),
+    check: refused(/^paiban: layout\.json: page\.trim\.width: "20000mm" is more than a trim side can be \(at most 1500 mm, beyond any press sheet\)/),
+  },
+  {
+    group: "grid",
+    input: "type size of 100 em (body.size \"100em\")",
+    gets: '`items[0].body.size: "100em" (900 pt) is more than a type size can be (at most 500 pt)`',
+    outcome: "refused",
+    setup: (dir) => void writeLayout(dir, page([story("story.md", { body: { size: "100em" } })])),
+    check: refused(/^paiban: layout\.json: items\[0\]\.body\.size: "100em" \(900 pt\) is more than a type size can be \(at most 500 pt\)/),
+  },
+  // ---- numbers and nesting past what JSON or the stack can hold (items 6, 14) ----------------
+  {
+    group: "layout JSON",
+    input: "columns: 1e309 (beyond a double)",
+    gets: "`layout.json: L:C: JSON syntax error: the number 1e309 is too large` (not \"found null\")",
+    outcome: "refused",
+    setup: (dir) => void writeLayout(dir, JSON.stringify(base(), null, 2).replace('"columns": 4', '"columns": 1e309')),
+    check: refused(/^paiban: layout\.json: \d+:\d+: JSON syntax error: the number 1e309 is too large$/),
+  },
+  {
+    group: "layout JSON",
+    input: "200,000 nested [ in a layout",
+    gets: "`layout.json: 1:110: JSON syntax error: objects and arrays nested more than 100 deep …` at once",
+    outcome: "refused",
+    command: "validate",
+    timed: true,
+    setup: (dir) => void writeLayout(dir, `{"items": ${"[".repeat(200_000)}`),
+    check: (r) => {
+      expectRefused(r, /^paiban: layout\.json: 1:110: JSON syntax error: objects and arrays nested more than 100 deep; a layout needs fewer than ten levels$/);
+      expect(r.ms).toBeLessThan(5_000);
+    },
+  },
+  {
+    group: "schema",
+    input: "date 0000-02-29 (a leap day of year 0) with a running head",
+    gets: "renders; the running head reads 0 年 2 月 29 日 星期二 (the PDF no longer read it as 1900-02-29)",
+    outcome: "clean",
+    setup: (dir) => void writeLayout(dir, { ...base(), date: "0000-02-29", runningHead: {} }),
+    check: (r) => {
+      expect(expectRendered(r).warnings.filter((w) => w.code !== "font-fallback")).toEqual([]);
+      expect(execFileSync("pdftotext", [r.pdf, "-"], { encoding: "utf8" })).toMatch(/0 年 2 月 29 日[\s\S]*星期二/);
+    },
+  },
 ];

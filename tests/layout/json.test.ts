@@ -50,3 +50,18 @@ describe("keys that are JavaScript's own", () => {
     expect(obj.paper).toBeUndefined();
   });
 });
+
+describe("bounds", () => {
+  it("nesting deeper than 100 is a syntax error at the 101st bracket, not a stack overflow", () => {
+    expect(syntaxError(`{"a": ${"[".repeat(200_000)}`)).toEqual({
+      message: "objects and arrays nested more than 100 deep; a layout needs fewer than ten levels",
+      line: 1,
+      column: 106,
+    });
+    expect(parseJson(`${"[".repeat(100)}${"]".repeat(100)}`).value).toBeInstanceOf(Array);
+  });
+
+  it("a number too large for a double (1e309) is a syntax error, not Infinity or null", () => {
+    expect(syntaxError('{"columns": 1e309}')).toEqual({ message: "the number 1e309 is too large", line: 1, column: 13 });
+  });
+});

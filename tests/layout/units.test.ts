@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FONT_SIZE_PATTERN, LENGTH_PATTERN, POSITIVE_LENGTH_PATTERN, explainBadLength, fontSizeToPt, lengthToPt, parseLength } from "../../src/layout/units.js";
+import { FONT_SIZE_PATTERN, LENGTH_PATTERN, MM, POSITIVE_LENGTH_PATTERN, explainBadLength, fontSizeToPt, lengthToPt, parseLength } from "../../src/layout/units.js";
 
 const grid = { em: 9, linePitch: 13.5, columnWidth: 99, gutter: 9 };
 
@@ -47,5 +47,17 @@ describe("units", () => {
     for (const ok of ["0.5mm", "10pt", "0.05em"]) expect(pos.test(ok), ok).toBe(true);
     for (const ok of ["小五", "二号", "9pt"]) expect(size.test(ok), ok).toBe(true);
     for (const bad of ["大号", "0pt", "9"]) expect(size.test(bad), bad).toBe(false);
+  });
+});
+
+describe("length bounds per field", () => {
+  it("a bleed, a trim side, a size beyond their bounds are refused with the bound; within them they pass", async () => {
+    const { lengthOutOfBounds } = await import("../../src/layout/limits.js");
+    expect(lengthOutOfBounds("bleed", "3mm", 3 * MM)).toBeUndefined();
+    expect(lengthOutOfBounds("bleed", "21mm", 21 * MM)).toBe('"21mm" is more than a bleed can be (at most 20 mm)');
+    expect(lengthOutOfBounds("width", "1500mm", 1500 * MM)).toBeUndefined();
+    expect(lengthOutOfBounds("height", "1501mm", 1501 * MM)).toBe('"1501mm" is more than a trim side can be (at most 1500 mm, beyond any press sheet)');
+    expect(lengthOutOfBounds("tracking", "-60em", -540)).toBe('"-60em" (-540 pt) is more than a tracking can be (at most 500 pt)');
+    expect(lengthOutOfBounds(undefined, "1e400pt", Infinity)).toBe('"1e400pt" is too large to be a length');
   });
 });
