@@ -51,15 +51,15 @@ function checkMeasure(
   );
 }
 
-/** Inside a box, columns may stand closer than on the page: half the grid gutter at least. */
-export const BOX_GUTTER = 0.5;
+/** Inside a box, columns may stand closer than on the page: the house style's gutter, in grid gutters. */
+export const BOX_GUTTER = HOUSE_STYLE.sidebar.gutter;
 
 async function resolveStory(ctx: FileContext, story: StoryJson, grid: Grid, path: JsonPath): Promise<StorySpec> {
   const rects = Array.isArray(story.area) ? story.area : [story.area];
   const areas = rects.map((r, i) => resolveArea(ctx.source, r, grid, Array.isArray(story.area) ? [...path, "area", i] : [...path, "area"]));
   const copy = await requireCopy(ctx, story.copy, story.id, [...path, "copy"]);
   const columns = story.columns ?? areas[0]!.span;
-  const body = resolveBodyStyle(ctx.source, story.body, HOUSE_STYLE.body, grid, [...path, "body"]);
+  const body = resolveBodyStyle(ctx.source, story.body, HOUSE_STYLE.text.body, grid, [...path, "body"]);
 
   let measure: number | undefined;
   if (story.measure !== undefined) {
@@ -86,8 +86,8 @@ async function resolveStory(ctx: FileContext, story: StoryJson, grid: Grid, path
     ...(measure !== undefined ? { measure } : {}),
     headline,
     body,
-    byline: resolveTextStyle(ctx.source, story.byline, HOUSE_STYLE.byline, grid, [...path, "byline"]),
-    credit: resolveTextStyle(ctx.source, story.credit, HOUSE_STYLE.credit, grid, [...path, "credit"]),
+    byline: resolveTextStyle(ctx.source, story.byline, HOUSE_STYLE.text.byline, grid, [...path, "byline"]),
+    credit: resolveTextStyle(ctx.source, story.credit, HOUSE_STYLE.text.credit, grid, [...path, "credit"]),
   };
 }
 
@@ -106,9 +106,9 @@ function resolveHeadline(
 ): HeadlineSpec {
   const json = story.headline;
   const hp: JsonPath = [...path, "headline"];
-  const kicker = resolveTextStyle(ctx.source, json?.kicker, HOUSE_STYLE.kicker, grid, [...hp, "kicker"]);
-  const title = resolveTextStyle(ctx.source, json?.title, HOUSE_STYLE.title, grid, [...hp, "title"]);
-  const subtitle = resolveTextStyle(ctx.source, json?.subtitle, HOUSE_STYLE.subtitle, grid, [...hp, "subtitle"]);
+  const kicker = resolveTextStyle(ctx.source, json?.kicker, HOUSE_STYLE.text.kicker, grid, [...hp, "kicker"]);
+  const title = resolveTextStyle(ctx.source, json?.title, HOUSE_STYLE.text.title, grid, [...hp, "title"]);
+  const subtitle = resolveTextStyle(ctx.source, json?.subtitle, HOUSE_STYLE.text.subtitle, grid, [...hp, "subtitle"]);
   const span = json?.span ?? columns;
   if (span > columns) {
     throw ctx.source.error([...hp, "span"], `headline span ${span} is more than the story's ${columns} text column${columns > 1 ? "s" : ""}`);
@@ -141,13 +141,13 @@ async function resolvePhoto(ctx: FileContext, photo: PhotoJson, grid: Grid, path
     fit: photo.fit ?? "fill",
     focus: { x: photo.focus?.[0] ?? 0.5, y: photo.focus?.[1] ?? 0.5 },
     ...(photo.label !== undefined ? { label: photo.label } : {}),
-    labelStyle: resolveTextStyle(ctx.source, photo.labelStyle, HOUSE_STYLE.photoLabel, grid, [...path, "labelStyle"]),
+    labelStyle: resolveTextStyle(ctx.source, photo.labelStyle, HOUSE_STYLE.text.photoLabel, grid, [...path, "labelStyle"]),
   };
   const cap = photo.caption;
   if (cap) {
     const cp: JsonPath = [...path, "caption"];
     const copy = await requireCopy(ctx, cap.copy, photo.id, [...cp, "copy"]);
-    const style = resolveBodyStyle(ctx.source, cap.style, HOUSE_STYLE.caption, grid, [...cp, "style"]);
+    const style = resolveBodyStyle(ctx.source, cap.style, HOUSE_STYLE.text.caption, grid, [...cp, "style"]);
     const position = cap.position ?? "right";
     const width = areaWidth(area, grid);
     let measurePt: number;
@@ -170,7 +170,7 @@ async function resolvePhoto(ctx: FileContext, photo: PhotoJson, grid: Grid, path
       position,
       measure: measurePt / style.size,
       style,
-      credit: resolveTextStyle(ctx.source, cap.credit, HOUSE_STYLE.credit, grid, [...cp, "credit"]),
+      credit: resolveTextStyle(ctx.source, cap.credit, HOUSE_STYLE.text.credit, grid, [...cp, "credit"]),
     };
   }
   return spec;
@@ -205,7 +205,7 @@ async function checkImageHeader(ctx: FileContext, written: string, abs: string, 
 
 async function resolveSidebar(ctx: FileContext, box: SidebarJson, grid: Grid, path: JsonPath): Promise<SidebarSpec> {
   const area = resolveArea(ctx.source, box.area, grid, [...path, "area"]);
-  const body = resolveBodyStyle(ctx.source, box.body, HOUSE_STYLE.body, grid, [...path, "body"]);
+  const body = resolveBodyStyle(ctx.source, box.body, HOUSE_STYLE.text.body, grid, [...path, "body"]);
   const units = gridUnits(grid, body.size);
   const borderWeight = box.borderWeight !== undefined ? pt(ctx.source, box.borderWeight, units, [...path, "borderWeight"]) : 1;
   const padding = box.padding !== undefined ? pt(ctx.source, box.padding, units, [...path, "padding"]) : 0.5 * body.size;
@@ -228,7 +228,7 @@ async function resolveSidebar(ctx: FileContext, box: SidebarJson, grid: Grid, pa
     id: box.id,
     area,
     title: box.title,
-    titleStyle: resolveTextStyle(ctx.source, box.titleStyle, HOUSE_STYLE.sidebarTitle, grid, [...path, "titleStyle"]),
+    titleStyle: resolveTextStyle(ctx.source, box.titleStyle, HOUSE_STYLE.text.sidebarTitle, grid, [...path, "titleStyle"]),
     titleBar: box.titleBar !== undefined ? resolveColour(box.titleBar) : { c: 0, m: 0, y: 0, k: 15 },
     border: box.border ?? "plain",
     borderWeight,
@@ -236,9 +236,9 @@ async function resolveSidebar(ctx: FileContext, box: SidebarJson, grid: Grid, pa
     columns,
     ...(measure !== undefined ? { measure } : {}),
     items,
-    itemHead: resolveTextStyle(ctx.source, box.itemHead, HOUSE_STYLE.sidebarItemHead, grid, [...path, "itemHead"]),
+    itemHead: resolveTextStyle(ctx.source, box.itemHead, HOUSE_STYLE.text.sidebarItemHead, grid, [...path, "itemHead"]),
     body,
-    credit: resolveTextStyle(ctx.source, box.credit, HOUSE_STYLE.credit, grid, [...path, "credit"]),
+    credit: resolveTextStyle(ctx.source, box.credit, HOUSE_STYLE.text.credit, grid, [...path, "credit"]),
     ...(box.dateline !== undefined ? { dateline: box.dateline } : {}),
   };
 }

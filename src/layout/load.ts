@@ -22,7 +22,7 @@ import {
   type PageOverrideJson,
   type RunningHeadJson,
 } from "./schema.js";
-import { HOUSE_STYLE, resolveTextStyle } from "./styles.js";
+import { HOUSE_STYLE, resolveHouseStyle, resolveTextStyle } from "./styles.js";
 import type { EditionSpec, Grid, PageSpec, RunningHeadSpec } from "./types.js";
 import { FONT_ROLES, type FontFile, type FontRole } from "../fonts/types.js";
 import { checkLayoutSchema } from "./validate.js";
@@ -173,7 +173,7 @@ async function resolvePage(ctx: FileContext, json: LayoutJson, page: PageSource)
     items.push(await resolveItem(ctx, item, i, geometry.grid, path));
   }
   ctx.warnings.push(...findOverlaps(items, page.number));
-  const spec: PageSpec = { number: page.number, name: page.name, ...geometry, items };
+  const spec: PageSpec = { number: page.number, name: page.name, ...geometry, houseStyle: resolveHouseStyle(), items };
   if (page.runningHead) {
     spec.runningHead = resolveRunningHead(ctx, json, page, geometry.grid, [...page.path, "runningHead"]);
   }
@@ -195,8 +195,8 @@ function resolveRunningHead(ctx: FileContext, json: LayoutJson, page: PageSource
     date: json.date,
     weekday: head.weekday ?? weekdayOf(json.date),
     ...(head.editor !== undefined ? { editor: head.editor } : {}),
-    style: resolveTextStyle(ctx.source, head.style, HOUSE_STYLE.runningHead, grid, [...path, "style"]),
-    nameStyle: resolveTextStyle(ctx.source, head.nameStyle, HOUSE_STYLE.runningHeadName, grid, [...path, "nameStyle"]),
+    style: resolveTextStyle(ctx.source, head.style, HOUSE_STYLE.text.runningHead, grid, [...path, "style"]),
+    nameStyle: resolveTextStyle(ctx.source, head.nameStyle, HOUSE_STYLE.text.runningHeadName, grid, [...path, "nameStyle"]),
     ruleWeight: head.ruleWeight !== undefined ? pt(ctx.source, head.ruleWeight, gridUnits(grid), [...path, "ruleWeight"]) : 0.75,
   };
 }

@@ -7,7 +7,7 @@ import type { LayoutSource } from "./errors.js";
 import { gridUnits, pt, sizePt } from "./geometry.js";
 import type { JsonPath } from "./json.js";
 import type { BodyStyleJson, ColourJson, TextStyleJson } from "./schema.js";
-import type { BodyStyle, Grid, TextStyle } from "./types.js";
+import type { BodyStyle, Grid, HouseStyle, TextStyle } from "./types.js";
 
 export const BLACK: CmykColor = { c: 0, m: 0, y: 0, k: 100 };
 const NAMED_COLOURS: Record<string, CmykColor> = {
@@ -45,21 +45,39 @@ const onGrid = (size: number, grid: Grid) =>
 const headlineLeading = (size: number) => size * HEADLINE_LEADING;
 const fixed = (size: number) => () => size;
 
-/** House defaults. Sizes: 小一 24 pt title, 四号 14 pt kicker/subtitle, body on the grid (小五). */
+/**
+ * House defaults. `text`: the text styles (小一 24 pt title, 四号 14 pt kicker/subtitle, body
+ * on the grid, 小五); the rest: the make-up metrics every page spec carries (HouseStyle).
+ */
 export const HOUSE_STYLE = {
-  body: { font: "song", weight: "regular", size: bodySize, leading: onGrid },
-  kicker: { font: "hei", weight: "regular", size: fixed(14), leading: headlineLeading },
-  title: { font: "hei", weight: "bold", size: fixed(24), leading: headlineLeading },
-  subtitle: { font: "hei", weight: "regular", size: fixed(14), leading: headlineLeading },
-  byline: { font: "kai", weight: "regular", size: bodySize, leading: onGrid },
-  credit: { font: "kai", weight: "regular", size: bodySize, leading: onGrid },
-  caption: { font: "kai", weight: "regular", size: bodySize, leading: onGrid },
-  photoLabel: { font: "hei", weight: "bold", size: fixed(12), leading: headlineLeading },
-  sidebarTitle: { font: "hei", weight: "bold", size: fixed(14), leading: headlineLeading },
-  sidebarItemHead: { font: "hei", weight: "bold", size: fixed(10.5), leading: onGrid },
-  runningHead: { font: "song", weight: "regular", size: fixed(9), leading: headlineLeading },
-  runningHeadName: { font: "hei", weight: "bold", size: fixed(26), leading: headlineLeading, tracking: 0.5 },
-} satisfies Record<string, StyleDefault>;
+  text: {
+    body: { font: "song", weight: "regular", size: bodySize, leading: onGrid },
+    kicker: { font: "hei", weight: "regular", size: fixed(14), leading: headlineLeading },
+    title: { font: "hei", weight: "bold", size: fixed(24), leading: headlineLeading },
+    subtitle: { font: "hei", weight: "regular", size: fixed(14), leading: headlineLeading },
+    byline: { font: "kai", weight: "regular", size: bodySize, leading: onGrid },
+    credit: { font: "kai", weight: "regular", size: bodySize, leading: onGrid },
+    caption: { font: "kai", weight: "regular", size: bodySize, leading: onGrid },
+    photoLabel: { font: "hei", weight: "bold", size: fixed(12), leading: headlineLeading },
+    sidebarTitle: { font: "hei", weight: "bold", size: fixed(14), leading: headlineLeading },
+    sidebarItemHead: { font: "hei", weight: "bold", size: fixed(10.5), leading: onGrid },
+    runningHead: { font: "song", weight: "regular", size: fixed(9), leading: headlineLeading },
+    runningHeadName: { font: "hei", weight: "bold", size: fixed(26), leading: headlineLeading, tracking: 0.5 },
+  } satisfies Record<string, StyleDefault>,
+  // TYPOGRAPHY: 六号 is the body minimum; 6 pt set solid is the smallest a newspaper prints legibly.
+  minTypeSize: 6,
+  headline: { partGap: 0.35 },
+  photo: { labelLines: 2, labelRule: { weight: 1.5, rise: 0.3, color: BLACK } },
+  sidebar: { titleLines: 3, headLines: 2, titleBarInset: 0.5, gutter: 0.5, dateline: { font: "hei", weight: "bold" } },
+  credit: { runIn: { story: false, caption: false, sidebar: true }, runInGap: 1 },
+  runningHead: { ruleGap: 6, baselineRuleWeights: 2, baselineGap: 4, editorRise: 1.6 },
+} satisfies HouseStyle & { text: Record<string, StyleDefault> };
+
+/** The house style a page spec carries: a copy of the defaults' make-up metrics (a layout sets none of them yet). */
+export function resolveHouseStyle(): HouseStyle {
+  const { text: _text, ...house } = HOUSE_STYLE;
+  return structuredClone(house);
+}
 
 export const BODY_DEFAULTS = { indent: 2, punctuation: "kaiming", kinsoku: "gb" } as const;
 

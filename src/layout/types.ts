@@ -153,6 +153,55 @@ export interface RunningHeadSpec {
   ruleWeight: number;
 }
 
+/**
+ * The house style as make-up reads it (PageSpec.houseStyle): the paper's page-wide make-up
+ * metrics, resolved to plain data (a page spec goes to a worker thread as it is). Defaults:
+ * HOUSE_STYLE in styles.ts. Text styles are not here; they are resolved onto each item.
+ * Settings of the composer (digits, punctuation) belong in a `body` section beside these, and
+ * copyfit's limits in a `copyfit` section.
+ */
+export interface HouseStyle {
+  /** The smallest type the paper prints legibly, pt; text set smaller is warned about. */
+  minTypeSize: number;
+  headline: {
+    /** Space between the parts of a headline block (引题, 主题, 副题), em of the title's size. */
+    partGap: number;
+  };
+  photo: {
+    /** Grid lines the section label (图片新闻) takes above the picture. */
+    labelLines: number;
+    /** The heavy rule under the label, across the item, `rise` grid lines above the label's foot. */
+    labelRule: { weight: number; rise: number; color: CmykColor };
+  };
+  sidebar: {
+    /** Grid lines of the title bar. */
+    titleLines: number;
+    /** Grid lines of each item head. */
+    headLines: number;
+    /** The title bar's inset inside the border, as a fraction of the box's padding. */
+    titleBarInset: number;
+    /** Space between the box's text columns, in grid gutters. */
+    gutter: number;
+    /** The face of the dateline that opens an item's first paragraph (本报讯). */
+    dateline: { font: FontRole; weight: TextStyle["weight"] };
+  };
+  credit: {
+    /** Whose credit runs in after the copy's last line when it fits there (else it takes lines of its own). */
+    runIn: { story: boolean; caption: boolean; sidebar: boolean };
+    /** Space a run-in credit keeps from the text before it, em of the body size. */
+    runInGap: number;
+  };
+  runningHead: {
+    /** From the head rule (眉线) to the top of the type area, pt. */
+    ruleGap: number;
+    /** The fields' baseline above the head rule: this many rule weights, plus `baselineGap` pt. */
+    baselineRuleWeights: number;
+    baselineGap: number;
+    /** The editors' line above the fields' baseline, em of the head's size. */
+    editorRise: number;
+  };
+}
+
 export interface PageSpec {
   number: number;
   name: string;
@@ -160,6 +209,8 @@ export interface PageSpec {
   trimHeight: number;
   bleed: number;
   grid: Grid;
+  /** The house style make-up reads (metrics that are not text styles). */
+  houseStyle: HouseStyle;
   runningHead?: RunningHeadSpec;
   items: ItemSpec[];
 }

@@ -1,7 +1,7 @@
-/** Accounting for a flow: the report entry of a story, caption or sidebar item. */
+/** Accounting for a flow: the report entry of a story, caption or sidebar item, and the overset flag. */
 import type { SetParagraph } from "../typeset/types.js";
 import type { ProofMark } from "../display/types.js";
-import type { FlowColumn, FlowResult } from "./flow.js";
+import type { FlowColumn, FlowLine } from "./flow.js";
 import type { StoryReport } from "./report.js";
 
 export function storyReport(o: {
@@ -11,26 +11,32 @@ export function storyReport(o: {
   copy: string;
   measure: number;
   columns: FlowColumn[];
-  result: FlowResult;
+  /** Grid lines used in each column, and this copy's lines that did not fit. */
+  used: number[];
+  overset: FlowLine[];
   set: SetParagraph[];
+  /** The paragraphs as written (the set text may differ: a dateline's gap is set as U+3000). */
+  written: string[];
+  credit?: string[];
   pitch: number;
 }): StoryReport {
-  const overset = o.result.overset.filter((l) => l.text !== undefined);
-  const lastUsed = o.result.used.reduce((last, u, i) => (u > 0 ? i : last), -1);
+  const overset = o.overset.filter((l) => l.text !== undefined);
+  const lastUsed = o.used.reduce((last, u, i) => (u > 0 ? i : last), -1);
   const underset = overset.length
     ? 0
-    : o.columns.reduce((n, c, i) => n + (i >= lastUsed ? c.lines - o.result.used[i]! : 0), 0);
+    : o.columns.reduce((n, c, i) => n + (i >= lastUsed ? c.lines - o.used[i]! : 0), 0);
   return {
     id: o.id,
     kind: o.kind,
     page: o.page,
     copy: o.copy,
     measure: o.measure,
-    frames: o.columns.map((c, i) => ({ x: c.x, y: c.top, width: c.width, height: c.lines * o.pitch, lines: c.lines, used: o.result.used[i]! })),
-    linesPerColumn: o.result.used,
+    frames: o.columns.map((c, i) => ({ x: c.x, y: c.top, width: c.width, height: c.lines * o.pitch, lines: c.lines, used: o.used[i]! })),
+    linesPerColumn: o.used,
     overset: { lines: overset.length, chars: overset.reduce((n, l) => n + [...(l.text ?? "").replace(/\s/g, "")].length, 0) },
     underset: { lines: underset },
-    paragraphs: o.set.map((p) => ({ text: p.text, lines: p.lines.map((l) => l.text) })),
+    paragraphs: o.set.map((p, i) => ({ text: o.written[i] ?? p.text, lines: p.lines.map((l) => l.text) })),
+    ...(o.credit ? { credit: o.credit } : {}),
   };
 }
 

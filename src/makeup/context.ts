@@ -1,21 +1,29 @@
-/** What make-up needs besides the page: fonts, and somewhere to put warnings. */
+/** What make-up needs besides the page: fonts, the page's number and house style, and somewhere to put warnings. */
 import type { Warning } from "../common/diagnostics.js";
 import { openFace, type Face } from "../fonts/face.js";
 import { FONT_ROLES, type FontMap } from "../fonts/fontmap.js";
-import type { TextStyle } from "../layout/types.js";
+import { resolveHouseStyle } from "../layout/styles.js";
+import type { HouseStyle, TextStyle } from "../layout/types.js";
 
 export interface MakeupContext {
   fonts: FontMap;
   /** The face chain for a style: its own face first, then the other roles for missing glyphs. */
   faces(style: Pick<TextStyle, "font" | "weight">): Face[];
   warnings: Warning[];
+  /** Number of the page being made up (the reports name it). */
+  page: number;
+  /** The page's house style: make-up's metrics, read, never written. */
+  houseStyle: HouseStyle;
 }
 
-export function makeContext(fonts: FontMap): MakeupContext {
+/** A context for one page; without a page (a galley, `paiban typeset`), page 0 in the house defaults. */
+export function makeContext(fonts: FontMap, page?: { number: number; houseStyle: HouseStyle }): MakeupContext {
   const chains = new Map<string, Face[]>();
   return {
     fonts,
     warnings: [],
+    page: page?.number ?? 0,
+    houseStyle: page?.houseStyle ?? resolveHouseStyle(),
     faces(style) {
       const key = `${style.font}/${style.weight}`;
       let chain = chains.get(key);

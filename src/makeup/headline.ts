@@ -9,9 +9,6 @@ import type { MakeupContext } from "./context.js";
 import { baselineIn, type Rect } from "./geometry.js";
 import { displayLines, drawLine, type SetLineAt } from "./text.js";
 
-/** Space between the parts of a headline block, as a fraction of the title size. */
-const PART_GAP = 0.35;
-
 export function headlineParts(copy: StoryCopy, spec: HeadlineSpec): { text: string; style: TextStyle; role: string }[] {
   const parts: { text: string; style: TextStyle; role: string }[] = [];
   if (copy.kicker) parts.push({ text: copy.kicker, style: spec.kicker, role: "kicker" });
@@ -39,7 +36,8 @@ export function drawHeadline(ctx: MakeupContext, copy: StoryCopy, spec: Headline
     role: p.role,
     leading: p.style.leading,
   }));
-  const gap = PART_GAP * spec.title.size;
+  // Space between the parts: the house style's, in em of the title's size.
+  const gap = ctx.houseStyle.headline.partGap * spec.title.size;
   const height = set.reduce((h, s) => h + s.lines.length * s.leading, 0) + gap * (set.length - 1);
   if (height > frame.height + 0.01) {
     ctx.warnings.push({

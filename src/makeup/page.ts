@@ -4,44 +4,24 @@ import type { DisplayDocument, DisplayItem, DisplayPage } from "../display/types
 import type { FontMap } from "../fonts/fontmap.js";
 import type { EditionSpec, PageSpec } from "../layout/types.js";
 import { makeContext } from "./context.js";
-import { makeupPhoto } from "./photo.js";
+import type { MakeupItem } from "./maker.js";
+import { makeItem } from "./makers.js";
 import type { LayoutReport, PageReport, StoryReport } from "./report.js";
-import { makeupRunningHead } from "./running-head.js";
-import { makeupSidebar } from "./sidebar.js";
-import { makeupStory } from "./story.js";
+
+/** What make-up sets on a page, in order: the layout's items, then the running head. */
+export function pageItems(page: PageSpec): MakeupItem[] {
+  return page.runningHead ? [...page.items, { type: "running-head", ...page.runningHead }] : page.items;
+}
 
 export function makeupPage(fonts: FontMap, page: PageSpec): { page: DisplayPage; report: PageReport } {
-  const ctx = makeContext(fonts);
+  const ctx = makeContext(fonts, page);
   const items: DisplayItem[] = [];
   const stories: StoryReport[] = [];
-  for (const item of page.items) {
-    switch (item.type) {
-      case "story": {
-        const r = makeupStory(ctx, page.grid, item, page.number);
-        items.push(...r.items);
-        stories.push(r.report);
-        break;
-      }
-      case "photo": {
-        const r = makeupPhoto(ctx, page.grid, item, page.number);
-        items.push(...r.items);
-        if (r.report) stories.push(r.report);
-        break;
-      }
-      case "sidebar": {
-        const r = makeupSidebar(ctx, page.grid, item, page.number);
-        items.push(...r.items);
-        stories.push(...r.reports);
-        break;
-      }
-      case "rule": {
-        const { type: _type, id, ...rule } = item;
-        items.push({ kind: "rule", ...rule, itemId: id });
-        break;
-      }
-    }
+  for (const item of pageItems(page)) {
+    const made = makeItem(ctx, page.grid, item);
+    items.push(...made.items);
+    stories.push(...made.reports);
   }
-  if (page.runningHead) items.push(...makeupRunningHead(ctx, page.grid, page.runningHead, page.number));
   for (const s of stories) {
     if (s.overset.lines) {
       ctx.warnings.push({

@@ -1,37 +1,36 @@
 /** A photo (图片新闻): section label, the picture in its frame, the caption beside or below, the credit. */
 import type { DisplayItem } from "../display/types.js";
-import type { Grid, PhotoSpec } from "../layout/types.js";
-import { oversetMarks, storyReport } from "./account.js";
-import type { MakeupContext } from "./context.js";
-import { flowLines, type FlowLine } from "./flow.js";
+import type { PhotoSpec } from "../layout/types.js";
+import { withCredit } from "./credit.js";
+import type { FlowColumn, FlowLine } from "./flow.js";
+import { setInFrame } from "./frame.js";
 import { areaRect, baselineIn } from "./geometry.js";
+import type { ItemMaker } from "./maker.js";
 import type { StoryReport } from "./report.js";
-import { BLACK } from "../layout/styles.js";
-import { bodyLines, displayLine, displayLines, drawLine } from "./text.js";
+import { bodyLines, displayLine, drawLine } from "./text.js";
 
-/** Grid lines the section label takes above the photo. */
-const LABEL_LINES = 2;
-
-export function makeupPhoto(ctx: MakeupContext, grid: Grid, photo: PhotoSpec, page: number): { items: DisplayItem[]; report?: StoryReport } {
+export const makeupPhoto: ItemMaker<PhotoSpec> = (ctx, grid, photo) => {
   const rect = areaRect(grid, photo.area);
   const pitch = grid.linePitch;
+  const house = ctx.houseStyle.photo;
   const items: DisplayItem[] = [];
   let top = rect.y;
   let lines = photo.area.lines;
   if (photo.label) {
     const label = displayLine(ctx, photo.label, photo.labelStyle, rect.width, "left", { itemId: photo.id, part: "label" });
-    const baseline = baselineIn(top, LABEL_LINES * pitch, photo.labelStyle.size);
+    const baseline = baselineIn(top, house.labelLines * pitch, photo.labelStyle.size);
     items.push(...drawLine(label, rect.x, baseline, photo.id, "label"));
     // A heavy rule under the label, across the whole item.
-    const ruleY = top + LABEL_LINES * pitch - pitch * 0.3;
-    items.push({ kind: "rule", x1: rect.x, y1: ruleY, x2: rect.x + rect.width, y2: ruleY, weight: 1.5, style: "solid", color: BLACK, itemId: photo.id });
-    top += LABEL_LINES * pitch;
-    lines -= LABEL_LINES;
+    const rule = house.labelRule;
+    const ruleY = top + house.labelLines * pitch - pitch * rule.rise;
+    items.push({ kind: "rule", x1: rect.x, y1: ruleY, x2: rect.x + rect.width, y2: ruleY, weight: rule.weight, style: "solid", color: rule.color, itemId: photo.id });
+    top += house.labelLines * pitch;
+    lines -= house.labelLines;
   }
 
   const caption = photo.caption;
   let frame = { x: rect.x, y: top, width: rect.width, height: lines * pitch };
-  let report: StoryReport | undefined;
+  let reports: StoryReport[] = [];
   if (caption) {
     const size = caption.style.size;
     // The layout gives every caption its measure (below: the photo's width unless it says otherwise).
@@ -42,16 +41,21 @@ export function makeupPhoto(ctx: MakeupContext, grid: Grid, photo: PhotoSpec, pa
       measure: capWidth / size,
       pitch,
     });
-    const flow: FlowLine[] = [...capLines];
-    let creditLines: string[] | undefined;
+    let flow: FlowLine[] = capLines;
+    let credit: string[] | undefined;
     if (caption.copy.credit) {
-      const credit = displayLines(ctx, caption.copy.credit, caption.credit, capWidth, "right", { itemId: photo.id, part: "credit" });
-      creditLines = credit.map((l) => l.line.text);
-      for (const l of credit) {
-        flow.push({ span: 1, text: l.line.text, draw: (x, t) => drawLine(l, x, baselineIn(t, pitch, l.style.size), photo.id, "credit") });
-      }
+      const runIn = ctx.houseStyle.credit.runIn.caption;
+      ({ lines: flow, credit } = withCredit(ctx, flow, caption.copy.credit, {
+        itemId: photo.id,
+        style: caption.credit,
+        body: caption.style,
+        width: capWidth,
+        pitch,
+        paragraph: caption.copy.paragraphs.length,
+        runIn,
+      }));
     }
-    let column;
+    let column: FlowColumn;
     if (caption.position === "below") {
       // The picture keeps at least one grid line; caption lines beyond that are overset.
       const capLineCount = Math.min(flow.length, Math.max(0, lines - 1));
@@ -64,11 +68,12 @@ export function makeupPhoto(ctx: MakeupContext, grid: Grid, photo: PhotoSpec, pa
       if (caption.position === "left") frame.x = rect.x + capWidth + gap;
       column = { x, width: capWidth, top, lines };
     }
-    const result = flowLines(flow, [column], pitch);
-    items.push(...result.items);
-    report = storyReport({ id: photo.id, kind: "caption", page, copy: caption.copy.file, measure: capWidth / size, columns: [column], result, set, pitch });
-    if (creditLines) report.credit = creditLines;
-    items.push(...oversetMarks(report.id, report.overset, [column], pitch));
+    const made = setInFrame({ id: photo.id, columns: [column], pitch }, flow, [
+      { id: photo.id, kind: "caption", file: caption.copy.file, paragraphs: caption.copy.paragraphs, set, measure: capWidth / size, credit, from: 0, to: flow.length },
+    ], ctx.page);
+    ctx.warnings.push(...made.warnings);
+    items.push(...made.items);
+    reports = made.reports;
   }
   if (frame.width > 0 && frame.height > 0) {
     items.unshift({ kind: "image", ...frame, src: photo.image, fit: photo.fit, focus: photo.focus, itemId: photo.id });
@@ -79,5 +84,5 @@ export function makeupPhoto(ctx: MakeupContext, grid: Grid, photo: PhotoSpec, pa
       itemId: photo.id,
     });
   }
-  return { items, report };
-}
+  return { items, reports };
+};

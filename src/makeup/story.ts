@@ -1,15 +1,15 @@
 /** A story on the grid: headline block, byline, body flowed through its columns, credit. */
 import type { DisplayItem } from "../display/types.js";
-import type { Grid, StorySpec } from "../layout/types.js";
-import type { MakeupContext } from "./context.js";
-import { flowLines, widows, type FlowColumn, type FlowLine } from "./flow.js";
-import { areaRect, baselineIn, fittingMeasure, textColumns } from "./geometry.js";
+import type { StorySpec } from "../layout/types.js";
+import { withCredit } from "./credit.js";
+import type { FlowColumn, FlowLine } from "./flow.js";
+import { setInFrame } from "./frame.js";
+import { areaRect, fittingMeasure, textColumns } from "./geometry.js";
 import { drawHeadline, headlineParts } from "./headline.js";
-import { oversetMarks, storyReport } from "./account.js";
-import type { StoryReport } from "./report.js";
-import { bodyLines, displayLines, drawLine } from "./text.js";
+import type { ItemMaker } from "./maker.js";
+import { bodyLines, displayLines, flowLine } from "./text.js";
 
-export function makeupStory(ctx: MakeupContext, grid: Grid, story: StorySpec, page: number): { items: DisplayItem[]; report: StoryReport } {
+export const makeupStory: ItemMaker<StorySpec> = (ctx, grid, story) => {
   const { body, headline, copy } = story;
   const rects = story.areas.map((a) => areaRect(grid, a));
   const measure = story.measure ?? fittingMeasure(rects[0]!.width, story.columns, grid.gutter, body.size);
@@ -33,35 +33,23 @@ export function makeupStory(ctx: MakeupContext, grid: Grid, story: StorySpec, pa
     }
   });
 
-  const flow: FlowLine[] = [];
+  const pitch = grid.linePitch;
+  let flow: FlowLine[] = [];
   if (copy.byline) {
     for (const l of displayLines(ctx, copy.byline, story.byline, columnWidth, "left", { itemId: story.id, part: "byline" })) {
-      flow.push({ span: 1, text: l.line.text, draw: (x, top) => drawLine(l, x, baselineIn(top, grid.linePitch, l.style.size), story.id, "byline") });
+      flow.push(flowLine(l, { itemId: story.id, role: "byline", pitch }));
     }
   }
-  const { lines, set } = bodyLines(ctx, copy.paragraphs, body, { itemId: story.id, role: "body", measure, pitch: grid.linePitch });
+  const { lines, set } = bodyLines(ctx, copy.paragraphs, body, { itemId: story.id, role: "body", measure, pitch });
   flow.push(...lines);
-  let creditLines: string[] | undefined;
+  let credit: string[] | undefined;
   if (copy.credit) {
-    const credit = bodyLines(ctx, [copy.credit], { ...body, ...story.credit }, {
-      itemId: story.id,
-      role: "credit",
-      measure: (columnWidth / story.credit.size),
-      pitch: grid.linePitch,
-      indent: 0,
-      lastLine: "right",
-      firstParagraph: copy.paragraphs.length,
-    });
-    flow.push(...credit.lines);
-    creditLines = credit.set[0]!.lines.map((l) => l.text);
+    const runIn = ctx.houseStyle.credit.runIn.story;
+    ({ lines: flow, credit } = withCredit(ctx, flow, copy.credit, { itemId: story.id, style: story.credit, body, width: columnWidth, pitch, paragraph: copy.paragraphs.length, runIn }));
   }
-  const result = flowLines(flow, columns, grid.linePitch);
-  items.push(...result.items);
-  const alone = widows(result, columns, grid.linePitch);
-  ctx.warnings.push(...alone.warnings);
-  items.push(...alone.marks);
-  const report = storyReport({ id: story.id, kind: "story", page, copy: copy.file, measure, columns, result, set, pitch: grid.linePitch });
-  if (creditLines) report.credit = creditLines;
-  items.push(...oversetMarks(report.id, report.overset, columns, grid.linePitch));
-  return { items, report };
-}
+  const made = setInFrame({ id: story.id, columns, pitch }, flow, [
+    { id: story.id, kind: "story", file: copy.file, paragraphs: copy.paragraphs, set, measure, credit, from: 0, to: flow.length },
+  ], ctx.page);
+  ctx.warnings.push(...made.warnings);
+  return { items: [...items, ...made.items], reports: made.reports };
+};

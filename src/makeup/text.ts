@@ -9,9 +9,6 @@ import type { FlowLine } from "./flow.js";
 import { baselineIn, EM_BOX_ASCENT } from "./geometry.js";
 import { lineRuns } from "./runs.js";
 
-/** The smallest type a newspaper prints legibly (TYPOGRAPHY: 六号 body minimum, 6 pt solid). */
-const MIN_SIZE = 6;
-
 export interface SetLineAt {
   line: SetLine;
   faces: Face[];
@@ -56,9 +53,24 @@ export function textWarnings(ctx: MakeupContext, p: SetParagraph, style: TextSty
       offset: m.offset,
     });
   }
-  if (style.size < MIN_SIZE && paragraph === 0) {
-    ctx.warnings.push({ code: "small-text", message: `${itemId}: text set at ${style.size} pt, under the ${MIN_SIZE} pt a newspaper prints legibly`, itemId });
+  const min = ctx.houseStyle.minTypeSize;
+  if (style.size < min && paragraph === 0) {
+    ctx.warnings.push({ code: "small-text", message: `${itemId}: text set at ${style.size} pt, under the ${min} pt a newspaper prints legibly`, itemId });
   }
+}
+
+/**
+ * A set line as a flow line of `span` whole grid lines (1 for text on the grid), centred in
+ * them; it counts as text in the overset and a credit may run in after it.
+ */
+export function flowLine(at: SetLineAt, o: { itemId: string; role: string; pitch: number; span?: number }): FlowLine {
+  const span = o.span ?? 1;
+  return {
+    span,
+    text: at.line.text,
+    width: at.line.width,
+    draw: (x, top) => drawLine(at, x, baselineIn(top, span * o.pitch, at.style.size), o.itemId, o.role),
+  };
 }
 
 /** Parts of an item that are lists of names separated by spaces: lines end only at the spaces. */
@@ -72,6 +84,8 @@ export interface BodyOptions {
   pitch: number;
   /** Paragraph index offset (for reports when a story's paragraphs are set in parts). */
   firstParagraph?: number;
+  /** What warnings call the text instead of "paragraph N" (a credit). */
+  part?: string;
   /** Faces for the dateline that opens the first paragraph (本报讯), and its length. */
   dateline?: { length: number; faces: Face[] };
   lastLine?: "left" | "right" | "center";
@@ -105,17 +119,13 @@ export function bodyLines(
       spans,
     );
     const paragraph = (o.firstParagraph ?? 0) + k;
-    textWarnings(ctx, p, style, o.itemId, paragraph);
+    textWarnings(ctx, p, style, o.itemId, o.part ?? paragraph);
     p.lines.forEach((line, n) => {
-      const at: SetLineAt = { line, faces: p.faces, style };
       const ends = n === p.lines.length - 1 && n > 0;
       lines.push({
-        span: 1,
+        ...flowLine({ line, faces: p.faces, style }, { itemId: o.itemId, role: o.role, pitch: o.pitch }),
         paragraph,
-        text: line.text,
-        width: line.width,
         ...(ends ? { paragraphEnd: { itemId: o.itemId, paragraph } } : {}),
-        draw: (x, top) => drawLine(at, x, baselineIn(top, o.pitch, style.size), o.itemId, o.role),
       });
     });
     return p;

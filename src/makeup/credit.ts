@@ -1,0 +1,51 @@
+/**
+ * The credit (署名) at the end of a copy, one policy for stories, captions and a box's items:
+ * set as a list of names (lines end only at the spaces between them) in the credit's style with
+ * the body's punctuation and 避头尾, flush right at the column's measure, each line a grid line of
+ * the flow. Where the house style runs credits in (a box's items), a one-line credit that fits
+ * after the copy's last line with `runInGap` em of the body size to spare shares that line.
+ */
+import type { BodyStyle, TextStyle } from "../layout/types.js";
+import type { MakeupContext } from "./context.js";
+import type { FlowLine } from "./flow.js";
+import { bodyLines } from "./text.js";
+
+export interface CreditOptions {
+  itemId: string;
+  /** The credit's own style (font, size, colour) and the body it closes (punctuation, 避头尾, the run-in gap's em). */
+  style: TextStyle;
+  body: BodyStyle;
+  /** Column width, pt. */
+  width: number;
+  pitch: number;
+  /** Index the credit's last line names in a 段末孤行 warning: the paragraph after the copy's last. */
+  paragraph: number;
+  /** Run it in after the copy's last line when it fits there. */
+  runIn: boolean;
+}
+
+/**
+ * `lines` (a copy's flow lines) with its credit added: run in after the last line (that line
+ * replaced by one that draws both) or on lines of its own. `credit` is the credit as set.
+ */
+export function withCredit(ctx: MakeupContext, lines: FlowLine[], text: string, o: CreditOptions): { lines: FlowLine[]; credit: string[] } {
+  const set = bodyLines(ctx, [text], { ...o.body, ...o.style }, {
+    itemId: o.itemId,
+    role: "credit",
+    part: "credit",
+    measure: o.width / o.style.size,
+    pitch: o.pitch,
+    indent: 0,
+    lastLine: "right",
+    firstParagraph: o.paragraph,
+  });
+  const credit = set.set[0]!.lines.map((l) => l.text);
+  const last = lines[lines.length - 1];
+  const only = set.lines.length === 1 ? set.lines[0]! : undefined;
+  const indent = set.set[0]!.lines[0]?.indent;
+  if (o.runIn && last && only && indent !== undefined && last.width !== undefined && last.width + ctx.houseStyle.credit.runInGap * o.body.size <= indent) {
+    const runIn: FlowLine = { ...last, draw: (x, top, w) => [...last.draw(x, top, w), ...only.draw(x, top, w)] };
+    return { lines: [...lines.slice(0, -1), runIn], credit };
+  }
+  return { lines: [...lines, ...set.lines], credit };
+}
