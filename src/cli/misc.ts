@@ -7,7 +7,7 @@ import { DEFAULT_INK_LIMIT } from "../common/print.js";
 import { openFace } from "../fonts/face.js";
 import { FONT_ROLES, makeFontMap, type FontOverrides } from "../fonts/fontmap.js";
 import { layoutJsonSchemaText } from "../layout/emit-schema.js";
-import { loadLayout } from "../layout/index.js";
+import { loadLayout } from "../pipeline/load.js";
 import { handle } from "./run.js";
 
 export function preflightCommand(y: Argv): Argv {

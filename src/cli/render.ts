@@ -1,6 +1,6 @@
 /** `paiban render` and `paiban validate`. */
 import type { Argv } from "yargs";
-import { loadLayout } from "../layout/index.js";
+import { loadLayout } from "../pipeline/load.js";
 import { progressView, summaryTable } from "../pipeline/progress.js";
 import { render, type RenderOutcome, type RenderProgress } from "../pipeline/render.js";
 import { DEFAULT_INK_LIMIT } from "../common/print.js";

@@ -2,19 +2,17 @@
  * The items of a page — story, photo, sidebar, rule — from the file's words to PageSpec's
  * points, each checked against the grid it sits on.
  */
-import { open } from "node:fs/promises";
 import type { Warning } from "../common/diagnostics.js";
 import { headerSize, MAX_MEGAPIXELS } from "../common/image-header.js";
-import type { StoryCopy } from "../copy/types.js";
 import { fmt } from "./errors.js";
 import { type FileContext, requireCopy, requireFile } from "./files.js";
 import { areaWidth, columnX, gridUnits, lineY, pt, resolveArea } from "./geometry.js";
 import type { JsonPath } from "./json.js";
 import type { ItemJson, PhotoJson, RuleJson, SidebarJson, StoryJson } from "./schema.js";
 import { HOUSE_STYLE, resolveBodyStyle, resolveColour, resolveTextStyle, BLACK } from "./styles.js";
-import type { GridArea, Grid, HeadlineSpec, ItemSpec, PhotoSpec, RuleSpec, SidebarSpec, StorySpec, TextStyle } from "./types.js";
+import type { GridArea, Grid, HeadlineParts, HeadlineSpec, ItemSpec, PhotoSpec, RuleSpec, SidebarSpec, StorySpec, TextStyle } from "./types.js";
 
-export async function resolveItem(ctx: FileContext, item: ItemJson, index: number, grid: Grid, path: JsonPath): Promise<ItemSpec> {
+export async function resolveItem<C extends HeadlineParts>(ctx: FileContext<C>, item: ItemJson, index: number, grid: Grid, path: JsonPath): Promise<ItemSpec<C>> {
   switch (item.type) {
     case "story":
       return resolveStory(ctx, item, grid, path);
@@ -32,7 +30,7 @@ export async function resolveItem(ctx: FileContext, item: ItemJson, index: numbe
  * `available` pt. `what` names the space ("the area (4 grid columns)").
  */
 function checkMeasure(
-  ctx: FileContext,
+  ctx: FileContext<HeadlineParts>,
   measure: number,
   measureText: string,
   columns: number,
@@ -54,7 +52,7 @@ function checkMeasure(
 /** Inside a box, columns may stand closer than on the page: the house style's gutter, in grid gutters. */
 export const BOX_GUTTER = HOUSE_STYLE.sidebar.gutter;
 
-async function resolveStory(ctx: FileContext, story: StoryJson, grid: Grid, path: JsonPath): Promise<StorySpec> {
+async function resolveStory<C extends HeadlineParts>(ctx: FileContext<C>, story: StoryJson, grid: Grid, path: JsonPath): Promise<StorySpec<C>> {
   const rects = Array.isArray(story.area) ? story.area : [story.area];
   const areas = rects.map((r, i) => resolveArea(ctx.source, r, grid, Array.isArray(story.area) ? [...path, "area", i] : [...path, "area"]));
   const copy = await requireCopy(ctx, story.copy, story.id, [...path, "copy"]);
@@ -96,9 +94,9 @@ async function resolveStory(ctx: FileContext, story: StoryJson, grid: Grid, path
  * (kicker, title, subtitle as present in the copy) plus one line of space above and below.
  */
 function resolveHeadline(
-  ctx: FileContext,
+  ctx: FileContext<HeadlineParts>,
   story: StoryJson,
-  copy: StoryCopy,
+  copy: HeadlineParts,
   columns: number,
   grid: Grid,
   firstArea: GridArea,
@@ -129,11 +127,11 @@ function resolveHeadline(
   return { lines, span, align: json?.align ?? "center", kicker, title, subtitle };
 }
 
-async function resolvePhoto(ctx: FileContext, photo: PhotoJson, grid: Grid, path: JsonPath): Promise<PhotoSpec> {
+async function resolvePhoto<C extends HeadlineParts>(ctx: FileContext<C>, photo: PhotoJson, grid: Grid, path: JsonPath): Promise<PhotoSpec<C>> {
   const area = resolveArea(ctx.source, photo.area, grid, [...path, "area"]);
   const image = await requireFile(ctx, photo.image, "image", [...path, "image"]);
   await checkImageHeader(ctx, photo.image, image, [...path, "image"]);
-  const spec: PhotoSpec = {
+  const spec: PhotoSpec<C> = {
     type: "photo",
     id: photo.id,
     area,
@@ -181,17 +179,10 @@ async function resolvePhoto(ctx: FileContext, photo: PhotoJson, grid: Grid, path
  * finds it too): an empty file, or one whose header claims more pixels than may be decoded.
  * Only the first megabyte is read; the renderer checks the whole file again.
  */
-async function checkImageHeader(ctx: FileContext, written: string, abs: string, path: JsonPath): Promise<void> {
+async function checkImageHeader(ctx: FileContext<HeadlineParts>, written: string, abs: string, path: JsonPath): Promise<void> {
   let head: Buffer;
   try {
-    const handle = await open(abs, "r");
-    try {
-      const buf = Buffer.alloc(1 << 20);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      head = buf.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
+    head = await ctx.files.head(abs, 1 << 20);
   } catch (err) {
     throw ctx.source.error(path, `image "${written}" cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
   }
@@ -203,7 +194,7 @@ async function checkImageHeader(ctx: FileContext, written: string, abs: string, 
   }
 }
 
-async function resolveSidebar(ctx: FileContext, box: SidebarJson, grid: Grid, path: JsonPath): Promise<SidebarSpec> {
+async function resolveSidebar<C extends HeadlineParts>(ctx: FileContext<C>, box: SidebarJson, grid: Grid, path: JsonPath): Promise<SidebarSpec<C>> {
   const area = resolveArea(ctx.source, box.area, grid, [...path, "area"]);
   const body = resolveBodyStyle(ctx.source, box.body, HOUSE_STYLE.text.body, grid, [...path, "body"]);
   const units = gridUnits(grid, body.size);
@@ -219,7 +210,7 @@ async function resolveSidebar(ctx: FileContext, box: SidebarJson, grid: Grid, pa
   } else if ((inner - (columns - 1) * BOX_GUTTER * grid.gutter) / columns < body.size) {
     throw ctx.source.error([...path, "columns"], `${columns} text columns do not fit inside the box (${fmt(inner)} pt)`);
   }
-  const items: StoryCopy[] = [];
+  const items: C[] = [];
   for (const [i, written] of box.items.entries()) {
     items.push(await requireCopy(ctx, written, box.id, [...path, "items", i]));
   }
@@ -249,7 +240,7 @@ async function resolveSidebar(ctx: FileContext, box: SidebarJson, grid: Grid, pa
  * before `column`, from the top of line `line` to the foot of the text on its last line; a
  * horizontal rule lies in the middle of the gap above line `line`, across `span` columns.
  */
-function resolveRule(ctx: FileContext, rule: RuleJson, index: number, grid: Grid, path: JsonPath): RuleSpec {
+function resolveRule(ctx: FileContext<HeadlineParts>, rule: RuleJson, index: number, grid: Grid, path: JsonPath): RuleSpec {
   const src = ctx.source;
   const gap = grid.linePitch - grid.bodySize;
   let x1: number, y1: number, x2: number, y2: number;

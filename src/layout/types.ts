@@ -2,8 +2,11 @@
  * PageSpec: a validated layout, resolved to points. This is what make-up reads.
  * All lengths are in pt; page positions are relative to the trim's top-left corner, y down.
  * Grid positions are 0-based.
+ *
+ * `Copy` is a story's copy as the pipeline read it for the parser (src/pipeline/load.ts):
+ * make-up reads these types with the copy stage's StoryCopy (src/makeup/spec.ts). The layout
+ * itself needs only to know which headline parts a story's copy has (HeadlineParts).
  */
-import type { StoryCopy } from "../copy/types.js";
 import type { CmykColor } from "../common/colour.js";
 import type { RuleLine } from "../common/geometry.js";
 import type { KinsokuLevel, PunctuationStyle } from "../common/setting.js";
@@ -67,10 +70,17 @@ export interface HeadlineSpec {
   subtitle: TextStyle;
 }
 
-export interface StorySpec {
+/** What the layout needs of a story's copy to size its headline block: which parts it has. */
+export interface HeadlineParts {
+  kicker?: string;
+  title?: string;
+  subtitle?: string;
+}
+
+export interface StorySpec<Copy extends HeadlineParts = HeadlineParts> {
   type: "story";
   id: string;
-  copy: StoryCopy;
+  copy: Copy;
   /** One rectangle, or several for a stepped (走文) area; text flows through them in order. */
   areas: GridArea[];
   /** Text columns the story is set in (变栏): per area, the area's width divided evenly. */
@@ -83,8 +93,8 @@ export interface StorySpec {
   credit: TextStyle;
 }
 
-export interface CaptionSpec {
-  copy: StoryCopy;
+export interface CaptionSpec<Copy extends HeadlineParts = HeadlineParts> {
+  copy: Copy;
   position: "right" | "left" | "below";
   /** Caption measure in em of its size. */
   measure: number;
@@ -92,7 +102,7 @@ export interface CaptionSpec {
   credit: TextStyle;
 }
 
-export interface PhotoSpec {
+export interface PhotoSpec<Copy extends HeadlineParts = HeadlineParts> {
   type: "photo";
   id: string;
   area: GridArea;
@@ -103,10 +113,10 @@ export interface PhotoSpec {
   /** Section label set above the photo, e.g. 图片新闻. */
   label?: string;
   labelStyle: TextStyle;
-  caption?: CaptionSpec;
+  caption?: CaptionSpec<Copy>;
 }
 
-export interface SidebarSpec {
+export interface SidebarSpec<Copy extends HeadlineParts = HeadlineParts> {
   type: "sidebar";
   id: string;
   area: GridArea;
@@ -121,7 +131,7 @@ export interface SidebarSpec {
   /** Text columns inside the box. */
   columns: number;
   measure?: number;
-  items: StoryCopy[];
+  items: Copy[];
   itemHead: TextStyle;
   body: BodyStyle;
   credit: TextStyle;
@@ -138,7 +148,7 @@ export interface RuleSpec extends RuleLine {
   id: string;
 }
 
-export type ItemSpec = StorySpec | PhotoSpec | SidebarSpec | RuleSpec;
+export type ItemSpec<Copy extends HeadlineParts = HeadlineParts> = StorySpec<Copy> | PhotoSpec<Copy> | SidebarSpec<Copy> | RuleSpec;
 
 export interface RunningHeadSpec {
   paper: string;
@@ -202,7 +212,7 @@ export interface HouseStyle {
   };
 }
 
-export interface PageSpec {
+export interface PageSpec<Copy extends HeadlineParts = HeadlineParts> {
   number: number;
   name: string;
   trimWidth: number;
@@ -212,11 +222,11 @@ export interface PageSpec {
   /** The house style make-up reads (metrics that are not text styles). */
   houseStyle: HouseStyle;
   runningHead?: RunningHeadSpec;
-  items: ItemSpec[];
+  items: ItemSpec<Copy>[];
 }
 
 /** A whole layout file: one page or an edition of several. */
-export interface EditionSpec {
+export interface EditionSpec<Copy extends HeadlineParts = HeadlineParts> {
   /** Layout name (file name without .json), used for default output paths. */
   name: string;
   /** Absolute path of the layout file. */
@@ -225,5 +235,5 @@ export interface EditionSpec {
   date: string;
   /** Font map overrides: role → file (and face for collections). */
   fonts: Partial<Record<FontRole, { regular?: FontFile; bold?: FontFile }>>;
-  pages: PageSpec[];
+  pages: PageSpec<Copy>[];
 }

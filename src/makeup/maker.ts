@@ -4,7 +4,7 @@
  * the context. A new kind of item is one maker and one line in makers.ts.
  */
 import type { DisplayItem } from "../display/types.js";
-import type { Grid, ItemSpec, RunningHeadSpec } from "../layout/types.js";
+import type { Grid, ItemSpec, RunningHeadSpec } from "./spec.js";
 import type { MakeupContext } from "./context.js";
 import type { StoryReport } from "./report.js";
 

@@ -2,7 +2,7 @@
 import type { Warning } from "../common/diagnostics.js";
 import type { DisplayDocument, DisplayItem, DisplayPage } from "../display/types.js";
 import type { FontMap } from "../fonts/fontmap.js";
-import type { EditionSpec, PageSpec } from "../layout/types.js";
+import type { EditionSpec, PageSpec } from "./spec.js";
 import { makeContext } from "./context.js";
 import type { MakeupItem } from "./maker.js";
 import { makeItem } from "./makers.js";

@@ -1,6 +1,6 @@
 /** A photo (图片新闻): section label, the picture in its frame, the caption beside or below, the credit. */
 import type { DisplayItem } from "../display/types.js";
-import type { PhotoSpec } from "../layout/types.js";
+import type { PhotoSpec } from "./spec.js";
 import { withCredit } from "./credit.js";
 import type { FlowColumn, FlowLine } from "./flow.js";
 import { setInFrame } from "./frame.js";

@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { DisplayItem } from "../display/types.js";
 import type { StoryCopy } from "../copy/types.js";
-import type { SidebarSpec } from "../layout/types.js";
+import type { SidebarSpec } from "./spec.js";
 import { withCredit } from "./credit.js";
 import type { FlowColumn, FlowLine } from "./flow.js";
 import { setInFrame, type FlowCopy } from "./frame.js";

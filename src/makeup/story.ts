@@ -1,6 +1,6 @@
 /** A story on the grid: headline block, byline, body flowed through its columns, credit. */
 import type { DisplayItem } from "../display/types.js";
-import type { StorySpec } from "../layout/types.js";
+import type { StorySpec } from "./spec.js";
 import { withCredit } from "./credit.js";
 import type { FlowColumn, FlowLine } from "./flow.js";
 import { setInFrame } from "./frame.js";

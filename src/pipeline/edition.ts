@@ -5,7 +5,7 @@
  */
 import type { Warning } from "../common/diagnostics.js";
 import type { DisplayDocument } from "../display/types.js";
-import type { EditionSpec, PageSpec } from "../layout/types.js";
+import type { EditionSpec, PageSpec } from "../makeup/spec.js";
 import type { LayoutReport } from "../makeup/report.js";
 import { assembleEdition, defaultWorkerCount, makeupInWorkers, makeupOnePage, type MadePage, type PageFonts } from "./makeup.js";
 

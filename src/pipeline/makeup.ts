@@ -13,7 +13,7 @@ import type { Worker } from "node:worker_threads";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import type { DisplayDocument, DisplayPage } from "../display/types.js";
 import { makeFontMap } from "../fonts/fontmap.js";
-import type { EditionSpec, PageSpec } from "../layout/types.js";
+import type { EditionSpec, PageSpec } from "../makeup/spec.js";
 import { assembleEdition as assembleMadePages, makeupPage } from "../makeup/page.js";
 import type { LayoutReport, PageReport } from "../makeup/report.js";
 

@@ -20,8 +20,8 @@
  */
 import type { DisplayDocument } from "../display/types.js";
 import { clearFaceCache } from "../fonts/face.js";
-import { loadLayout } from "../layout/index.js";
-import type { EditionSpec } from "../layout/types.js";
+import { loadLayout } from "./load.js";
+import type { EditionSpec } from "../makeup/spec.js";
 import type { LayoutReport } from "../makeup/report.js";
 import { makeUpEdition, PageCache, type MakeupProgress } from "./edition.js";
 import { assembleEdition, makeupOnePage } from "./makeup.js";

@@ -5,7 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { PaibanError } from "../common/diagnostics.js";
-import type { PageSpec } from "../layout/types.js";
+import type { PageSpec } from "../makeup/spec.js";
 import { makeupOnePage, type PageFonts } from "./makeup.js";
 
 if (!parentPort) throw new Error("pipeline/worker.js runs as a worker thread");

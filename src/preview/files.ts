@@ -1,5 +1,5 @@
 /** The files a rendered layout depends on: what watch and serve watch, and serve may send. */
-import type { EditionSpec, ItemSpec } from "../layout/types.js";
+import type { EditionSpec, ItemSpec } from "../makeup/spec.js";
 
 export interface EditionFiles {
   layout: string;

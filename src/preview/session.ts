@@ -7,7 +7,7 @@
 import { resolve } from "node:path";
 import { PaibanError } from "../common/diagnostics.js";
 import { clearFaceCache } from "../fonts/face.js";
-import type { EditionSpec } from "../layout/types.js";
+import type { EditionSpec } from "../makeup/spec.js";
 import type { LayoutReport } from "../makeup/report.js";
 import { diffReports } from "./diff.js";
 import { allFiles, editionFiles } from "./files.js";

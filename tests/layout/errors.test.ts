@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { PaibanError } from "../../src/common/diagnostics.js";
-import { loadLayout, validateLayout } from "../../src/layout/load.js";
+import { loadLayout, validateLayout } from "../../src/pipeline/load.js";
 
 const dir = fileURLToPath(new URL("../fixtures/layout/", import.meta.url));
 const fixture = (name: string) => resolve(dir, name);

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadLayout, weekdayOf } from "../../src/layout/load.js";
-import type { PhotoSpec, RuleSpec, SidebarSpec, StorySpec } from "../../src/layout/types.js";
+import { weekdayOf } from "../../src/layout/index.js";
+import { loadLayout } from "../../src/pipeline/load.js";
+import type { PhotoSpec, RuleSpec, SidebarSpec, StorySpec } from "../../src/makeup/spec.js";
 
 const dir = fileURLToPath(new URL("../fixtures/layout/", import.meta.url));
 const fixture = (name: string) => resolve(dir, name);

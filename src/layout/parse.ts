@@ -1,17 +1,20 @@
 /**
- * loadLayout: a layout file → EditionSpec (every length in pt, every path absolute, the copy
- * read), or one PaibanError naming the file, the JSON path and what was expected.
+ * parseLayout: a layout file → EditionSpec (every length in pt, every path absolute, the copy
+ * as the pipeline read it), or one PaibanError naming the file, the JSON path and what was
+ * expected.
  *
- *   read → strict JSON (line:column on syntax errors) → schema (zod) → resolve (units, grid,
+ *   bytes → strict JSON (line:column on syntax errors) → schema (zod) → resolve (units, grid,
  *   files, copy) → warnings (overlaps, copy problems)
+ *
+ * The layout stage does no I/O: every file (the layout, copy, images, fonts) is reached through
+ * the LayoutFiles the caller gives (src/pipeline/load.ts reads the disk). Files are asked for
+ * where the layout names them, so the first problem in the file is the one reported.
  */
-import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import { calendarDate } from "../common/dates.js";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
-import { openFace } from "../fonts/face.js";
 import { LayoutSource } from "./errors.js";
-import { type FileContext, requireFile } from "./files.js";
+import { type FileContext, type LayoutFiles, requireFile } from "./files.js";
 import { gridUnits, pt, resolveGeometry } from "./geometry.js";
 import { findOverlaps, resolveItem } from "./items.js";
 import { type JsonPath, JsonSyntaxError, lineColumn, parseJson, pathText } from "./json.js";
@@ -23,18 +26,18 @@ import {
   type RunningHeadJson,
 } from "./schema.js";
 import { HOUSE_STYLE, resolveHouseStyle, resolveTextStyle } from "./styles.js";
-import type { EditionSpec, Grid, PageSpec, RunningHeadSpec } from "./types.js";
+import type { EditionSpec, Grid, HeadlineParts, PageSpec, RunningHeadSpec } from "./types.js";
 import { FONT_ROLES, type FontFile, type FontRole } from "../fonts/types.js";
 import { checkLayoutSchema } from "./validate.js";
 
 export { layoutJsonSchema } from "./schema.js";
 
-export async function loadLayout(file: string): Promise<{ edition: EditionSpec; warnings: Warning[] }> {
-  const source = await readLayoutSource(file);
+export async function parseLayout<C extends HeadlineParts>(file: string, files: LayoutFiles<C>): Promise<{ edition: EditionSpec<C>; warnings: Warning[] }> {
+  const source = await readLayoutSource(file, files);
   const json = checkLayoutSchema(source);
   const abs = resolve(file);
-  const ctx: FileContext = { source, dir: dirname(abs), warnings: [] };
-  const edition: EditionSpec = {
+  const ctx: FileContext<C> = { source, dir: dirname(abs), files, warnings: [] };
+  const edition: EditionSpec<C> = {
     name: basename(abs, extname(abs)),
     file: abs,
     paper: json.paper,
@@ -45,14 +48,11 @@ export async function loadLayout(file: string): Promise<{ edition: EditionSpec; 
   return { edition, warnings: ctx.warnings };
 }
 
-/** The same check as loadLayout, under the name the layout tests use. */
-export const validateLayout = loadLayout;
-
 /** Read and parse the file; every failure becomes a PaibanError naming the file. */
-export async function readLayoutSource(file: string): Promise<LayoutSource> {
+export async function readLayoutSource(file: string, files: Pick<LayoutFiles<HeadlineParts>, "layout">): Promise<LayoutSource> {
   let text: string;
   try {
-    const bytes = await readFile(file);
+    const bytes = await files.layout(file);
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -75,7 +75,7 @@ export async function readLayoutSource(file: string): Promise<LayoutSource> {
   }
 }
 
-async function resolveFonts(ctx: FileContext, json: LayoutJson): Promise<EditionSpec["fonts"]> {
+async function resolveFonts(ctx: FileContext<HeadlineParts>, json: LayoutJson): Promise<EditionSpec["fonts"]> {
   const fonts: EditionSpec["fonts"] = {};
   for (const role of FONT_ROLES) {
     const faces = json.fonts?.[role];
@@ -90,16 +90,16 @@ async function resolveFonts(ctx: FileContext, json: LayoutJson): Promise<Edition
   return fonts;
 }
 
-async function resolveFontFile(ctx: FileContext, face: FontFileJson, path: JsonPath): Promise<FontFile> {
+async function resolveFontFile(ctx: FileContext<HeadlineParts>, face: FontFileJson, path: JsonPath): Promise<FontFile> {
   const written = typeof face === "string" ? face : face.file;
   const at: JsonPath = typeof face === "string" ? path : [...path, "file"];
   const file = await requireFile(ctx, written, "font file", at);
   const font: FontFile = typeof face !== "string" && face.face !== undefined ? { file, face: face.face } : { file };
-  // Open it now (parsed once per process, then cached): a file that is no font, or a
+  // Open it now (the pipeline keeps the face for the render): a file that is no font, or a
   // collection without the face named, is reported at its place in the layout, also by
   // `paiban validate`, rather than later with only the font's path.
   try {
-    openFace(font);
+    ctx.files.openFont(font);
   } catch (err) {
     if (!(err instanceof PaibanError)) throw err;
     throw ctx.source.error(at, `font file "${written}": ${err.message}`);
@@ -118,7 +118,7 @@ interface PageSource {
 }
 
 /** The pages the file describes: one at top level (items) or an edition (pages) — exactly one. */
-function pageSources(ctx: FileContext, json: LayoutJson): PageSource[] {
+function pageSources(ctx: FileContext<HeadlineParts>, json: LayoutJson): PageSource[] {
   const src = ctx.source;
   if (json.items !== undefined && json.pages !== undefined) {
     throw src.error(["pages"], `give either "items" (a one-page layout) or "pages" (an edition), not both`, { atKey: true });
@@ -150,13 +150,13 @@ function pageSources(ctx: FileContext, json: LayoutJson): PageSource[] {
   });
 }
 
-async function resolvePages(ctx: FileContext, json: LayoutJson): Promise<PageSpec[]> {
-  const pages: PageSpec[] = [];
+async function resolvePages<C extends HeadlineParts>(ctx: FileContext<C>, json: LayoutJson): Promise<PageSpec<C>[]> {
+  const pages: PageSpec<C>[] = [];
   for (const page of pageSources(ctx, json)) pages.push(await resolvePage(ctx, json, page));
   return pages;
 }
 
-async function resolvePage(ctx: FileContext, json: LayoutJson, page: PageSource): Promise<PageSpec> {
+async function resolvePage<C extends HeadlineParts>(ctx: FileContext<C>, json: LayoutJson, page: PageSource): Promise<PageSpec<C>> {
   const geometry = resolveGeometry(ctx.source, json.page, page.override, [...page.path, "page"]);
   const itemsPath: JsonPath = [...page.path, "items"];
   const ids = new Map<string, number>();
@@ -173,7 +173,7 @@ async function resolvePage(ctx: FileContext, json: LayoutJson, page: PageSource)
     items.push(await resolveItem(ctx, item, i, geometry.grid, path));
   }
   ctx.warnings.push(...findOverlaps(items, page.number));
-  const spec: PageSpec = { number: page.number, name: page.name, ...geometry, houseStyle: resolveHouseStyle(), items };
+  const spec: PageSpec<C> = { number: page.number, name: page.name, ...geometry, houseStyle: resolveHouseStyle(), items };
   if (page.runningHead) {
     spec.runningHead = resolveRunningHead(ctx, json, page, geometry.grid, [...page.path, "runningHead"]);
   }
@@ -187,7 +187,7 @@ export function weekdayOf(isoDate: string): string {
   return WEEKDAYS[calendarDate(isoDate)!.getUTCDay()]!;
 }
 
-function resolveRunningHead(ctx: FileContext, json: LayoutJson, page: PageSource, grid: Grid, path: JsonPath): RunningHeadSpec {
+function resolveRunningHead(ctx: FileContext<HeadlineParts>, json: LayoutJson, page: PageSource, grid: Grid, path: JsonPath): RunningHeadSpec {
   const head = page.runningHead!;
   return {
     paper: json.paper,

@@ -1,0 +1,49 @@
+/**
+ * Loading a layout for a run: the layout stage parses it (src/layout), and this module gives
+ * the parser the files it names, read from disk: the layout file, copy (src/copy), image
+ * headers and fonts (opened in the run's font store, src/fonts).
+ */
+import { open, readFile, stat } from "node:fs/promises";
+import type { Warning } from "../common/diagnostics.js";
+import { loadCopy } from "../copy/load.js";
+import type { StoryCopy } from "../copy/types.js";
+import { openFace } from "../fonts/face.js";
+import { parseLayout, type LayoutFiles } from "../layout/index.js";
+import type { EditionSpec } from "../makeup/spec.js";
+
+/** The files a layout names, as they are on disk. */
+export function diskFiles(): LayoutFiles<StoryCopy> {
+  return {
+    layout: (file) => readFile(file),
+    async kind(abs) {
+      try {
+        return (await stat(abs)).isFile() ? "file" : "other";
+      } catch {
+        return "missing";
+      }
+    },
+    copy: (abs) => loadCopy(abs),
+    async head(abs, length) {
+      const handle = await open(abs, "r");
+      try {
+        const buf = Buffer.alloc(length);
+        const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+        return buf.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    },
+    openFont: (font) => void openFace(font),
+  };
+}
+
+/**
+ * A layout file → EditionSpec (every length in pt, every path absolute, the copy read), or one
+ * PaibanError naming the file, the JSON path and what was expected.
+ */
+export async function loadLayout(file: string): Promise<{ edition: EditionSpec; warnings: Warning[] }> {
+  return parseLayout(file, diskFiles());
+}
+
+/** The same check as loadLayout, under the name the layout tests use. */
+export const validateLayout = loadLayout;
