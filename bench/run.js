@@ -65,14 +65,15 @@ function runProcess(argv, cwd = root) {
 }
 
 async function benchTypeset() {
-  const { openFace } = await import(dist("fonts/face.js"));
+  const { FontStore } = await import(dist("fonts/store.js"));
   const { makeFontMap } = await import(dist("fonts/fontmap.js"));
   const { composeParagraph } = await import(dist("typeset/compose.js"));
   const seed = JSON.parse(readFileSync(path.join(root, "samples/seed/copy.json"), "utf8"));
   const jobs = seed.stories.flatMap((s) => (s.paragraphs ?? []).map((text) => ({ text, measure: s.measureEm ?? 23 })));
   const chars = jobs.reduce((n, j) => n + [...j.text].length, 0);
   let t = performance.now();
-  const faces = [openFace(makeFontMap().resolve("song", "regular").font)];
+  const store = new FontStore();
+  const faces = [store.open(makeFontMap({}, store).resolve("song", "regular").font)];
   const fontLoad = performance.now() - t;
   t = performance.now();
   composeParagraph(jobs[0].text, faces, { measure: jobs[0].measure, size: 9 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Argv } from "yargs";
 import { PaibanError } from "../common/diagnostics.js";
 import { DEFAULT_INK_LIMIT } from "../common/print.js";
-import { openFace } from "../fonts/face.js";
+import { FontStore } from "../fonts/store.js";
 import { FONT_ROLES, makeFontMap, type FontOverrides } from "../fonts/fontmap.js";
 import { layoutJsonSchemaText } from "../layout/emit-schema.js";
 import { loadLayout } from "../pipeline/load.js";
@@ -36,9 +36,9 @@ export function preflightCommand(y: Argv): Argv {
 }
 
 /** Characters of `text` that no face of the map can set. */
-function unsetCharacters(overrides: FontOverrides, text: string): string[] {
-  const fonts = makeFontMap(overrides);
-  const faces = [...new Set(FONT_ROLES.flatMap((r) => (["regular", "bold"] as const).map((w) => fonts.peek(r, w).font.file)))].map((file) => openFace({ file }));
+function unsetCharacters(overrides: FontOverrides, text: string, store: FontStore): string[] {
+  const fonts = makeFontMap(overrides, store);
+  const faces = [...new Set(FONT_ROLES.flatMap((r) => (["regular", "bold"] as const).map((w) => fonts.peek(r, w).font.file)))].map((file) => store.open({ file }));
   const missing = new Set<string>();
   for (const ch of text) {
     if (/\s/u.test(ch)) continue;
@@ -59,8 +59,9 @@ export function fontsCommand(y: Argv): Argv {
         .example("$0 fonts", "roles → files")
         .example("$0 fonts --check story.md", "characters no configured font has (exit 1 if any)"),
     handle(async (a) => {
-      const overrides = a.layout ? (await loadLayout(a.layout)).edition.fonts : {};
-      const fonts = makeFontMap(overrides);
+      const store = new FontStore();
+      const overrides = a.layout ? (await loadLayout(a.layout, store)).edition.fonts : {};
+      const fonts = makeFontMap(overrides, store);
       for (const r of fonts.table()) {
         const note = r.from !== r.role || r.fromWeight !== r.weight ? `  (falls back to ${r.from} ${r.fromWeight})` : "";
         process.stdout.write(`${r.role.padEnd(9)}${r.weight.padEnd(8)}${path.relative(process.cwd(), r.font.file)}${r.font.face ? ` [${r.font.face}]` : ""}${note}\n`);
@@ -72,7 +73,7 @@ export function fontsCommand(y: Argv): Argv {
         } catch {
           throw new PaibanError("file not found or unreadable", { file: a.check });
         }
-        const missing = unsetCharacters(overrides, text);
+        const missing = unsetCharacters(overrides, text, store);
         if (missing.length) {
           process.stdout.write(`${a.check}: ${missing.length} character(s) no configured font can set: ${missing.map((c) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join(", ")}\n`);
           process.exitCode = 1;

@@ -1,5 +1,6 @@
 /** `paiban render` and `paiban validate`. */
 import type { Argv } from "yargs";
+import { FontStore } from "../fonts/store.js";
 import { loadLayout } from "../pipeline/load.js";
 import { progressView, summaryTable } from "../pipeline/progress.js";
 import { render, type RenderOutcome, type RenderProgress } from "../pipeline/render.js";
@@ -36,6 +37,8 @@ export function renderCommand(y: Argv): Argv {
       const started = performance.now();
       const view = a.quiet ? undefined : await progressView();
       let r: RenderOutcome;
+      // One store for the render and the PNGs drawn after it: the fonts are read once.
+      const fonts = new FontStore();
       try {
         r = await render({
           layout: a.layout,
@@ -46,6 +49,7 @@ export function renderCommand(y: Argv): Argv {
           allowMissingGlyphs: a.allowMissingGlyphs,
           ...(a.workers !== undefined ? { workers: Math.max(0, Math.floor(a.workers)) } : {}),
           ...(view ? { onProgress: (e: RenderProgress) => void (multiPage(e) && view.onProgress(e)) } : {}),
+          fonts,
         });
       } finally {
         view?.stop();

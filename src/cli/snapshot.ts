@@ -13,14 +13,13 @@
  * sharp, a native addon, cannot be in a snapshot) in proof and print mode, so the functions
  * of the render path are compiled to bytecode once at build time rather than in every
  * process. Then every per-process cache is emptied: the snapshot holds code and constants,
- * never fonts, a font map or a layout.
+ * never fonts (each render's FontStore is closed when it is done), a font map or a layout.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
-import { clearFaceCache } from "../fonts/face.js";
 import { forgetFontMap } from "../fonts/fontmap.js";
 import { render } from "../pipeline/render.js";
 import { runCli } from "./app.js";
@@ -56,7 +55,7 @@ async function warmUp(layout: string): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  clearFaceCache();
+  // The renders' font stores were theirs and are closed; the font map file is the one cache left.
   forgetFontMap();
 }
 

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import type { Argv } from "yargs";
 import { PaibanError } from "../common/diagnostics.js";
 import { FONT_ROLES, makeFontMap, type Weight } from "../fonts/fontmap.js";
+import { FontStore } from "../fonts/store.js";
 import type { KinsokuLevel, PunctuationStyle } from "../common/setting.js";
 import type { FontRole } from "../fonts/types.js";
 import { makeContext } from "../makeup/context.js";
@@ -76,7 +77,7 @@ function readParagraphs(file: string | undefined): string[] {
 
 export async function runTypeset(a: TypesetArgs): Promise<void> {
   const paragraphs = readParagraphs(a.file);
-  const fonts = makeFontMap();
+  const fonts = makeFontMap({}, new FontStore());
   // The chain page make-up uses: the role's face, then the other roles for what it lacks.
   const faces = makeContext(fonts).faces({ font: a.font as FontRole, weight: a.weight as Weight });
   for (const w of fonts.warnings()) process.stderr.write(`paiban: warning: ${w.message}\n`);
@@ -101,7 +102,7 @@ export async function runTypeset(a: TypesetArgs): Promise<void> {
   if (a.pdf) {
     const { galleyDocument } = await import("../makeup/galley.js");
     const { writePdf } = await import("../render/pdf.js");
-    await writePdf(galleyDocument(set, { measure: a.measure, size: a.size }), { out: a.pdf, mode: "proof" });
+    await writePdf(galleyDocument(set, { measure: a.measure, size: a.size }), { out: a.pdf, mode: "proof", fonts: fonts.store });
     process.stderr.write(`paiban: galley written to ${a.pdf}\n`);
   }
 }

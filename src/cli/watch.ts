@@ -36,13 +36,14 @@ export function watchCommand(y: Argv): Argv {
         .example("$0 watch layouts/quxian.json", "re-render on every save; prints overset and warning changes"),
     handle(async (a) => {
       const print = (lines: string[]) => process.stdout.write(lines.map((l) => `${l}\n`).join(""));
-      // One renderer for the session: a save re-makes only the pages it changed.
+      // One renderer for the session: a save re-makes only the pages it changed. The fonts are
+      // the session's (replaced when a font file changes, when the renderer forgets its pages).
       const renderer = createRenderer();
       const session = new LiveSession<RenderOutcome>({
         layout: a.layout,
         onFontsChanged: () => renderer.invalidate(),
-        work: async (layout) => {
-          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs });
+        work: async (layout, fonts) => {
+          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs, fonts });
           await exportPngs(r, { png: a.png, dpi: a.dpi, mode: a.mode, quiet: true });
           return { edition: r.edition, report: r.report, value: r };
         },

@@ -1,14 +1,14 @@
 /**
  * Loaded font faces and the glyph metrics the composer needs.
  *
- * fontkit parses the file once per process (cached by path and face); glyph lookups are
- * cached per code point, since a page sets the same few thousand characters over and over.
- * All metrics are returned in em (font units / unitsPerEm).
+ * A FontStore (src/fonts/store.ts) opens each face once (cached by path and face); glyph
+ * lookups are cached per code point, since a page sets the same few thousand characters over
+ * and over. All metrics are returned in em (font units / unitsPerEm).
  */
 import type * as fontkit from "fontkit";
 import { PaibanError } from "../common/diagnostics.js";
 import type { FontFile } from "./types.js";
-import { clearParsedFonts, faceOf, FontFileError, parseFontFile, substitutionFont } from "./parsed.js";
+import { faceOf, FontFileError, substitutionFont, type ParsedFont } from "./parsed.js";
 import { glyphAdvance, type SfntFont } from "./sfnt.js";
 
 /** What the composer needs to know of one glyph. */
@@ -38,30 +38,17 @@ export interface Face {
   fullWidth(text: string): GlyphInfo[] | undefined;
 }
 
-const faces = new Map<string, Face>();
-/** One Face per fontkit face, however it was asked for (a single font with or without its name). */
-const byFontkitFace = new WeakMap<fontkit.Font, Face>();
-
-/** Open a face (cached per process). Throws PaibanError for a missing or unreadable file. */
-export function openFace(font: FontFile): Face {
-  const key = `${font.file}#${font.face ?? ""}`;
-  let face = faces.get(key);
-  if (!face) {
-    const fk = loadFace(font);
-    face = byFontkitFace.get(fk);
-    if (!face) byFontkitFace.set(fk, (face = wrapFont(font.file, fk)));
-    faces.set(key, face);
-  }
-  return face;
-}
-
-function loadFace(font: FontFile): fontkit.Font {
+/**
+ * The fontkit face a FontFile names, from `parse` (a FontStore's parse of the file). Throws
+ * PaibanError for a missing or unreadable file, or a collection without the face.
+ */
+export function loadFontkitFace(parse: (file: string) => ParsedFont | null, font: FontFile): fontkit.Font {
   // Parsed without the face name: fontkit returns null for a collection that lacks the named
   // face, and the user should hear which faces it does hold. The parse is shared with the PDF
   // writer (src/fonts/parsed.ts).
   let parsed: fontkit.Font | fontkit.FontCollection | null;
   try {
-    parsed = parseFontFile(font.file);
+    parsed = parse(font.file);
   } catch (e) {
     if (!(e instanceof FontFileError)) throw e;
     if (e.stage === "read") {
@@ -89,7 +76,8 @@ function loadFace(font: FontFile): fontkit.Font {
   );
 }
 
-function wrapFont(file: string, font: fontkit.Font): Face {
+/** The composer's view of a fontkit face. */
+export function wrapFont(file: string, font: fontkit.Font): Face {
   const upm = font.unitsPerEm;
   const advanceOf = (g: fontkit.Glyph): number => glyphAdvance(font as unknown as SfntFont & fontkit.Font, g.id);
   const byCodePoint = new Map<number, GlyphInfo>();
@@ -151,10 +139,4 @@ function wrapFont(file: string, font: fontkit.Font): Face {
       return result;
     },
   };
-}
-
-/** Forget every cached face (tests; a watch loop after a font file changed). */
-export function clearFaceCache(): void {
-  faces.clear();
-  clearParsedFonts();
 }

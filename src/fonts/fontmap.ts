@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
+import type { FontStore } from "./store.js";
 import { FONT_ROLES, type FontFile, type FontRole, type Weight } from "./types.js";
 
 export { FONT_ROLES, type Weight };
@@ -112,10 +113,12 @@ export interface FontMap {
   warnings(): Warning[];
   /** Every role and weight with the file it resolves to (for `paiban fonts`). */
   table(): ResolvedFont[];
+  /** Where the faces of this map's files are opened: the run's or session's font store. */
+  store: FontStore;
 }
 
-/** Build the map: overrides over the npm defaults. */
-export function makeFontMap(overrides: FontOverrides = {}): FontMap {
+/** Build the map: overrides over the npm defaults, its faces opened in `store`. */
+export function makeFontMap(overrides: FontOverrides, store: FontStore): FontMap {
   const fonts: FontOverrides = { ...defaultFonts() };
   for (const role of FONT_ROLES) {
     const o = overrides[role];
@@ -163,5 +166,6 @@ export function makeFontMap(overrides: FontOverrides = {}): FontMap {
     peek,
     warnings: () => [...warned.values()],
     table: () => FONT_ROLES.flatMap((role) => (["regular", "bold"] as const).map((w) => lookup(role, w)!)),
+    store,
   };
 }

@@ -32,8 +32,8 @@ interface OutlineLoader {
   bytes: Buffer;
 }
 
+/** The loader of each buffer readFontFile returned with outlines still on disk (a side table of the buffer). */
 const loaders = new WeakMap<Uint8Array, OutlineLoader>();
-const open = new Set<OutlineLoader>();
 
 /**
  * The file changed or shrank under us while its outlines were still being read: the user's to
@@ -127,7 +127,6 @@ export function readFontFile(file: string): Buffer {
       bytes,
     };
     loaders.set(bytes, loader);
-    open.add(loader);
     keepOpen = true;
     return bytes;
   } finally {
@@ -208,23 +207,25 @@ export function loadOutlines(bytes: Uint8Array, gids: Iterable<number>): void {
   }
 }
 
-/** Close every file kept open for its outlines; their fonts must not be used after this. */
-export function closeOutlineFiles(): void {
-  for (const l of open) {
-    try {
-      closeSync(l.fd);
-    } catch {
-      // already closed
-    }
-    // Kept (closed) rather than forgotten: a glyph not yet read must fail loudly, not read as zeros.
-    l.fd = -1;
+/**
+ * Close the file kept open for the outlines of `bytes` (a buffer readFontFile returned); its
+ * font must not be used after this. The FontStore that read the buffer closes it.
+ */
+export function closeOutlineFile(bytes: Uint8Array): void {
+  const l = loaders.get(bytes);
+  if (!l || l.fd < 0) return;
+  try {
+    closeSync(l.fd);
+  } catch {
+    // already closed
   }
-  open.clear();
+  // Kept (closed) rather than forgotten: a glyph not yet read must fail loudly, not read as zeros.
+  l.fd = -1;
 }
 
-/** A glyph asked of a font whose file was closed (its cache cleared): a bug of the caller. */
+/** A glyph asked of a font whose file was closed (its store closed): a bug of the caller. */
 function closedError(l: OutlineLoader): Error {
-  return new Error(`a glyph was asked of a font after its file was closed (the font cache was cleared while the font was in use): ${l.file}`);
+  return new Error(`a glyph was asked of a font after its file was closed (its font store was closed while the font was in use): ${l.file}`);
 }
 
 /** fontkit's TrueType glyph, the parts read here. */

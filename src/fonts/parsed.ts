@@ -1,6 +1,7 @@
 /**
- * One parsed font per file per process, shared by the composer (src/fonts/face.ts) and the PDF
- * writer (src/render/fonts.ts, which hands the same object to pdfkit).
+ * Parsing a font file: one parsed font per file per FontStore (src/fonts/store.ts), shared by the
+ * composer (src/fonts/face.ts) and the PDF writer (src/render/fonts.ts, which hands the same
+ * object to pdfkit).
  *
  * Why: the CJK faces are 10–15 MB each; read and parsed twice they cost every glyph decoded
  * twice. Both sides use this cache and fontkit's ES module build — the one pdfkit's ES build
@@ -9,15 +10,13 @@
  * (its outline for the ink box) is the glyph the subsetter embeds.
  */
 import * as Fontkit from "fontkit";
-import { closeOutlineFiles, readFontFile, readOutlinesOnDemand } from "./outlines.js";
+import { closeOutlineFile, readFontFile, readOutlinesOnDemand } from "./outlines.js";
 import { seedLocaTable, type SfntFont } from "./sfnt.js";
 
 /** fontkit's ES module build: the same module instance pdfkit's ES build imports (one load, not two). */
 export const fontkit: typeof Fontkit = Fontkit;
 
 export type ParsedFont = Fontkit.Font | Fontkit.FontCollection;
-
-const parsed = new Map<string, ParsedFont | null>();
 
 /** Why a file could not be opened: reading it, or parsing what was read. */
 export class FontFileError extends Error {
@@ -30,12 +29,11 @@ export class FontFileError extends Error {
 }
 
 /**
- * The parsed font (or collection) of a file, read and parsed once per process. fontkit may
- * return null for bytes it does not recognise; that is cached and returned as null too.
- * Throws FontFileError; callers turn it into their own message.
+ * The parsed font (or collection) of a file, and the bytes read (whose outline file the caller
+ * closes, src/fonts/outlines.ts). fontkit may return null for bytes it does not recognise.
+ * Throws FontFileError; callers turn it into their own message. FontStore.parse caches it.
  */
-export function parseFontFile(file: string): ParsedFont | null {
-  if (parsed.has(file)) return parsed.get(file)!;
+export function parseFontFile(file: string): { font: ParsedFont | null; bytes: Buffer } {
   let bytes: Buffer;
   try {
     // All but the glyph outlines, which are read as glyphs are used (src/fonts/outlines.ts).
@@ -47,17 +45,11 @@ export function parseFontFile(file: string): ParsedFont | null {
   try {
     font = fontkit.create(bytes) ?? null;
   } catch (e) {
+    closeOutlineFile(bytes);
     throw new FontFileError("parse", e);
   }
   if (font && !("fonts" in font)) readOutlinesOnDemand(font.getGlyph(0));
-  parsed.set(file, font);
-  return font;
-}
-
-/** Forget every parsed file (a watch loop after a font file changed; tests). */
-export function clearParsedFonts(): void {
-  parsed.clear();
-  closeOutlineFiles();
+  return { font, bytes };
 }
 
 /** fontkit's private table cache and its buffer, for substitutionFont. */

@@ -1,6 +1,6 @@
 /** What make-up needs besides the page: fonts, the page's number and house style, and somewhere to put warnings. */
 import type { Warning } from "../common/diagnostics.js";
-import { openFace, type Face } from "../fonts/face.js";
+import type { Face } from "../fonts/face.js";
 import { FONT_ROLES, type FontMap } from "../fonts/fontmap.js";
 import { resolveHouseStyle } from "../layout/styles.js";
 import type { HouseStyle, TextStyle } from "../layout/types.js";
@@ -28,8 +28,8 @@ export function makeContext(fonts: FontMap, page?: { number: number; houseStyle:
       const key = `${style.font}/${style.weight}`;
       let chain = chains.get(key);
       if (!chain) {
-        const own = openFace(fonts.resolve(style.font, style.weight).font);
-        const others = FONT_ROLES.map((r) => openFace(fonts.peek(r, "regular").font));
+        const own = fonts.store.open(fonts.resolve(style.font, style.weight).font);
+        const others = FONT_ROLES.map((r) => fonts.store.open(fonts.peek(r, "regular").font));
         chain = [own, ...others.filter((f, i) => f !== own && others.indexOf(f) === i)];
         chains.set(key, chain);
       }

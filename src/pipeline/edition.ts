@@ -7,6 +7,7 @@ import type { Warning } from "../common/diagnostics.js";
 import type { DisplayDocument } from "../display/types.js";
 import type { EditionSpec, PageSpec } from "../makeup/spec.js";
 import type { LayoutReport } from "../makeup/report.js";
+import type { FontStore } from "../fonts/store.js";
 import { assembleEdition, defaultWorkerCount, makeupInWorkers, makeupOnePage, type MadePage, type PageFonts } from "./makeup.js";
 
 /** Progress of an edition's make-up: before the first page, then after each page made up. */
@@ -46,6 +47,8 @@ export class PageCache {
 }
 
 export interface EditionMakeupOptions {
+  /** The run's fonts (make-up on worker threads opens its own in each worker). */
+  fonts: FontStore;
   /** Pages kept from before; updated to this edition's pages. */
   cache?: PageCache;
   /** Worker threads (see RenderRequest.workers); default from the number of pages to make up. */
@@ -65,7 +68,7 @@ export interface MadeEdition {
 }
 
 /** Make up every page of `edition` (those not in the cache), in page order. */
-export async function makeUpEdition(edition: EditionSpec, warnings: Warning[], options: EditionMakeupOptions = {}): Promise<MadeEdition> {
+export async function makeUpEdition(edition: EditionSpec, warnings: Warning[], options: EditionMakeupOptions): Promise<MadeEdition> {
   const progress = options.onProgress ?? (() => {});
   const cache = options.cache;
   const total = edition.pages.length;
@@ -85,7 +88,7 @@ export async function makeUpEdition(edition: EditionSpec, warnings: Warning[], o
     const results = await makeupInWorkers(edition.fonts, todo.map((i) => edition.pages[i]!), workers, (j, m) => onPage(todo[j]!, m));
     results.forEach((m, j) => (made[todo[j]!] = m));
   } else {
-    for (const i of todo) onPage(i, makeupOnePage(edition.fonts, edition.pages[i]!));
+    for (const i of todo) onPage(i, makeupOnePage(edition.fonts, edition.pages[i]!, options.fonts));
   }
   const pages = made as MadePage[];
   cache?.keep(keys, pages);

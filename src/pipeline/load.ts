@@ -7,12 +7,12 @@ import { open, readFile, stat } from "node:fs/promises";
 import type { Warning } from "../common/diagnostics.js";
 import { loadCopy } from "../copy/load.js";
 import type { StoryCopy } from "../copy/types.js";
-import { openFace } from "../fonts/face.js";
+import { FontStore } from "../fonts/store.js";
 import { parseLayout, type LayoutFiles } from "../layout/index.js";
 import type { EditionSpec } from "../makeup/spec.js";
 
-/** The files a layout names, as they are on disk. */
-export function diskFiles(): LayoutFiles<StoryCopy> {
+/** The files a layout names, as they are on disk; fonts are opened in `fonts`. */
+export function diskFiles(fonts: FontStore): LayoutFiles<StoryCopy> {
   return {
     layout: (file) => readFile(file),
     async kind(abs) {
@@ -33,16 +33,23 @@ export function diskFiles(): LayoutFiles<StoryCopy> {
         await handle.close();
       }
     },
-    openFont: (font) => void openFace(font),
+    openFont: (font) => void fonts.open(font),
   };
 }
 
 /**
  * A layout file → EditionSpec (every length in pt, every path absolute, the copy read), or one
- * PaibanError naming the file, the JSON path and what was expected.
+ * PaibanError naming the file, the JSON path and what was expected. Its fonts are opened in
+ * `fonts` (the run's store; without one, a store of its own, closed when done), so a font that
+ * is no font is reported where the layout names it.
  */
-export async function loadLayout(file: string): Promise<{ edition: EditionSpec; warnings: Warning[] }> {
-  return parseLayout(file, diskFiles());
+export async function loadLayout(file: string, fonts?: FontStore): Promise<{ edition: EditionSpec; warnings: Warning[] }> {
+  const store = fonts ?? new FontStore();
+  try {
+    return await parseLayout(file, diskFiles(store));
+  } finally {
+    if (!fonts) store.close();
+  }
 }
 
 /** The same check as loadLayout, under the name the layout tests use. */

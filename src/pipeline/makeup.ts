@@ -13,6 +13,7 @@ import type { Worker } from "node:worker_threads";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import type { DisplayDocument, DisplayPage } from "../display/types.js";
 import { makeFontMap } from "../fonts/fontmap.js";
+import type { FontStore } from "../fonts/store.js";
 import type { EditionSpec, PageSpec } from "../makeup/spec.js";
 import { assembleEdition as assembleMadePages, makeupPage } from "../makeup/page.js";
 import type { LayoutReport, PageReport } from "../makeup/report.js";
@@ -29,10 +30,10 @@ export interface MadePage {
 
 export type PageFonts = EditionSpec["fonts"];
 
-/** Make up one page with its own font map (what a worker runs). */
-export function makeupOnePage(fonts: PageFonts, page: PageSpec): MadePage {
+/** Make up one page with its own font map, its faces from `store` (what a worker runs). */
+export function makeupOnePage(fonts: PageFonts, page: PageSpec, store: FontStore): MadePage {
   const t = performance.now();
-  const map = makeFontMap(fonts);
+  const map = makeFontMap(fonts, store);
   const made = makeupPage(map, page);
   return { page: made.page, report: made.report, fontWarnings: map.warnings(), ms: performance.now() - t };
 }

@@ -3,6 +3,7 @@
  * last PDF so that rendering the same pages with the same options and photo files again
  * (`paiban watch` after a change that did not touch them) writes the kept bytes.
  */
+import type { FontStore } from "../fonts/store.js";
 import { stat } from "node:fs/promises";
 import type { Warning } from "../common/diagnostics.js";
 import type { DisplayDocument, DisplayPage } from "../display/types.js";
@@ -27,6 +28,8 @@ export interface PdfOutputOptions {
   mode: "print" | "proof";
   proofTime?: string;
   inkLimit?: number;
+  /** The run's fonts. */
+  fonts: FontStore;
 }
 
 /** What writing the PDF found. */
@@ -60,7 +63,7 @@ export class PdfOutput {
       await writeFileAtomically(opts.out, this.memo.bytes);
       return this.memo.result;
     }
-    const written = await renderPdfBytes(document, { out: opts.out, mode: opts.mode, proofTime: opts.proofTime, inkLimit: opts.inkLimit });
+    const written = await renderPdfBytes(document, { out: opts.out, mode: opts.mode, proofTime: opts.proofTime, inkLimit: opts.inkLimit, fonts: opts.fonts });
     await writeFileAtomically(opts.out, written.pdf);
     const result: PdfWritten = { bytes: written.pdf.length, warnings: written.warnings, images: written.images };
     this.memo = { key, pages: document.pages, bytes: written.pdf, result };

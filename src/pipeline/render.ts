@@ -14,12 +14,17 @@
  * configuration), and the last PDF keyed by its pages, options and photo files, so a re-render
  * redoes only what changed. Both give byte-identical files for the same input.
  *
+ * Fonts: every run reads its fonts through one FontStore — the request's (`fonts`), else the
+ * renderer's own, which a warm Renderer keeps across renders and replaces on invalidate(); a
+ * one-shot render() closes its own when done. Nothing about fonts is kept at module level, so
+ * renderers and preview sessions in one process never disturb each other.
+ *
  * An edition's pages can be made up on worker threads (src/pipeline/makeup.ts says when that
  * is the default); the main thread then writes the one PDF. Pages are put back in page order, so the
  * output never depends on which worker finished first.
  */
 import type { DisplayDocument } from "../display/types.js";
-import { clearFaceCache } from "../fonts/face.js";
+import { FontStore } from "../fonts/store.js";
 import { loadLayout } from "./load.js";
 import type { EditionSpec } from "../makeup/spec.js";
 import type { LayoutReport } from "../makeup/report.js";
@@ -51,6 +56,8 @@ export interface RenderRequest {
   workers?: number;
   /** Told of each stage and of each page made up. */
   onProgress?: (event: RenderProgress) => void;
+  /** The fonts to read (a session's store); default: the renderer's own. */
+  fonts?: FontStore;
 }
 
 export type RenderProgress =
@@ -70,23 +77,41 @@ export interface RenderOutcome {
   summary: PageSummary[];
   /** Worker threads used for make-up (0: this thread). */
   workers: number;
+  /** The font store the run read (for drawing the same document again, e.g. as PNGs). */
+  fonts: FontStore;
 }
 
-/** Lay out (no PDF): the edition, its display list and the report. */
-export async function layOut(layoutFile: string): Promise<{ edition: EditionSpec; document: DisplayDocument; report: LayoutReport }> {
-  const { edition, warnings } = await loadLayout(layoutFile);
-  // The render's own make-up, page by page: one path for the CLI, serve, PNG export and tests.
-  const made = edition.pages.map((page) => makeupOnePage(edition.fonts, page));
-  const { document, report } = assembleEdition(edition, made, warnings);
-  return { edition, document, report };
+/**
+ * Lay out (no PDF): the edition, its display list and the report, with the fonts of `fonts`
+ * (a session's store; without one, a store of its own, closed when done).
+ */
+export async function layOut(layoutFile: string, fonts?: FontStore): Promise<{ edition: EditionSpec; document: DisplayDocument; report: LayoutReport }> {
+  const store = fonts ?? new FontStore();
+  try {
+    const { edition, warnings } = await loadLayout(layoutFile, store);
+    // The render's own make-up, page by page: one path for the CLI, serve, PNG export and tests.
+    const made = edition.pages.map((page) => makeupOnePage(edition.fonts, page, store));
+    const { document, report } = assembleEdition(edition, made, warnings);
+    return { edition, document, report };
+  } finally {
+    if (!fonts) store.close();
+  }
 }
 
-/** Render once (a fresh Renderer: nothing kept from before, nothing kept after). */
+/**
+ * Render once (a fresh Renderer: nothing kept from before, nothing kept after). Its fonts are
+ * closed when done unless the request brought its own store.
+ */
 export async function render(req: RenderRequest): Promise<RenderOutcome> {
-  return new Renderer().render(req);
+  const renderer = new Renderer();
+  try {
+    return await renderer.render(req);
+  } finally {
+    renderer.close();
+  }
 }
 
-/** A renderer that keeps its caches across renders: the warm path of `paiban watch`. */
+/** A renderer that keeps its caches (pages, PDF, fonts) across renders: the warm path of `paiban watch`. */
 export function createRenderer(): Renderer {
   return new Renderer();
 }
@@ -110,12 +135,20 @@ export class Renderer {
   private readonly pages = new PageCache();
   /** The last PDF written, with what it was made from. */
   private readonly pdf = new PdfOutput();
+  /** The renderer's own fonts, for requests that bring none. */
+  private fonts = new FontStore();
 
-  /** Forget everything kept (call after a font file changed on disk). */
+  /** Forget everything kept (call after a font file changed on disk): its own fonts are read afresh. */
   invalidate(): void {
     this.pages.clear();
     this.pdf.clear();
-    clearFaceCache();
+    this.fonts.close();
+    this.fonts = new FontStore();
+  }
+
+  /** Close the renderer's own font files; it must not render after this. */
+  close(): void {
+    this.fonts.close();
   }
 
   async render(req: RenderRequest): Promise<RenderOutcome> {
@@ -124,17 +157,18 @@ export class Renderer {
     progress({ stage: "layout" });
     // The PDF writer (pdfkit, sharp) loads while the layout is read and the pages made up.
     const writer = loadPdfWriter();
-    const { edition, warnings } = await loadLayout(req.layout);
+    const fonts = req.fonts ?? this.fonts;
+    const { edition, warnings } = await loadLayout(req.layout, fonts);
     lap("layout");
 
-    const made = await makeUpEdition(edition, warnings, { cache: this.pages, workers: req.workers, onProgress: progress });
+    const made = await makeUpEdition(edition, warnings, { fonts, cache: this.pages, workers: req.workers, onProgress: progress });
     lap("makeup");
 
     if (req.mode === "print" && !req.allowMissingGlyphs) refuseMissingGlyphs(req.layout, made.report);
     const files = outputFiles(req);
     const total = edition.pages.length;
     progress({ stage: "pdf", total });
-    const written = await this.pdf.write(made.document, { out: files.pdf, mode: req.mode, proofTime: req.proofTime, inkLimit: req.inkLimit }, writer);
+    const written = await this.pdf.write(made.document, { out: files.pdf, mode: req.mode, proofTime: req.proofTime, inkLimit: req.inkLimit, fonts }, writer);
     lap("pdf");
     const report = renderReport(made.report, req.mode, files.pdf, written);
     await writeReport(files.report, report);
@@ -150,6 +184,7 @@ export class Renderer {
       timings,
       summary: summarise(made.pages, made.cached),
       workers: made.workers,
+      fonts,
     };
   }
 }

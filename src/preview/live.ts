@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import type { DisplayPage } from "../display/types.js";
+import type { FontStore } from "../fonts/store.js";
 import { layOut } from "../pipeline/render.js";
 import type { StoryReport } from "../makeup/report.js";
 import { editionFiles } from "./files.js";
@@ -26,11 +27,11 @@ export interface Preview {
   gate: FileGate;
 }
 
-/** Make up the layout and draw its pages; `root` bounds the files the page may link. */
-export async function previewWork(layout: string, root: string): Promise<Outcome<Preview>> {
-  const { edition, document, report } = await layOut(layout);
+/** Make up the layout and draw its pages with `fonts`; `root` bounds the files the page may link. */
+export async function previewWork(layout: string, root: string, fonts: FontStore): Promise<Outcome<Preview>> {
+  const { edition, document, report } = await layOut(layout, fonts);
   const pages = await Promise.all(
-    document.pages.map(async (page) => ({ page, svg: pageSvg(page, { dpi: SCREEN_DPI, mode: "proof", photos: await pagePhotos(page, PHOTO_DPI) }) })),
+    document.pages.map(async (page) => ({ page, svg: pageSvg(page, { dpi: SCREEN_DPI, mode: "proof", photos: await pagePhotos(page, PHOTO_DPI), fonts }) })),
   );
   const files = editionFiles(edition);
   const gate = await gateFor(root, [files.layout, ...files.copy, ...files.images]);

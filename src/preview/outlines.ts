@@ -1,12 +1,14 @@
 /**
  * Glyph outlines for the screen, from fontkit: `getGlyph(id).path.toSVG()` in font units.
  *
- * The faces are the ones make-up and the PDF writer use (one parse per file per process,
- * src/fonts/parsed.ts); the preview keeps every outline it has drawn, so a re-render after a copy edit only outlines the new characters.
- * `forgetOutlines()` drops everything when a font file changes under a watch.
+ * The faces are the ones make-up and the PDF writer use (one parse per file per font store,
+ * src/fonts/store.ts); the preview keeps every outline it has drawn with the store, so a
+ * re-render after a copy edit only outlines the new characters. A session whose font file
+ * changed takes a new store, and with it new outlines.
  */
 import type * as fontkit from "fontkit";
 import type { FontFace } from "../display/types.js";
+import type { FontStore } from "../fonts/store.js";
 import { loadFace } from "../render/fonts.js";
 
 export interface OutlineFace {
@@ -17,7 +19,8 @@ export interface OutlineFace {
   outline(id: number): string;
 }
 
-const faces = new Map<string, OutlineFace>();
+/** The outline faces of each font store, kept as long as the store is. */
+const byStore = new WeakMap<FontStore, Map<string, OutlineFace>>();
 let serial = 0;
 
 function wrap(font: fontkit.Font): OutlineFace {
@@ -37,18 +40,15 @@ function wrap(font: fontkit.Font): OutlineFace {
   };
 }
 
-/** The outline face for a display-list face (cached per process). */
-export function outlineFace(face: FontFace): OutlineFace {
+/** The outline face for a display-list face, from `fonts` (cached with the store). */
+export function outlineFace(fonts: FontStore, face: FontFace): OutlineFace {
+  let faces = byStore.get(fonts);
+  if (!faces) byStore.set(fonts, (faces = new Map()));
   const id = `${face.file}#${face.postscriptName}`;
   let f = faces.get(id);
   if (!f) {
-    f = wrap(loadFace(face) as unknown as fontkit.Font);
+    f = wrap(loadFace(fonts, face) as unknown as fontkit.Font);
     faces.set(id, f);
   }
   return f;
-}
-
-/** Drop every cached face and outline (a font file changed). */
-export function forgetOutlines(): void {
-  faces.clear();
 }

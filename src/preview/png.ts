@@ -12,6 +12,7 @@ import path from "node:path";
 import { loadSharp } from "../common/sharp.js";
 import { PaibanError } from "../common/diagnostics.js";
 import type { DisplayDocument, DisplayPage } from "../display/types.js";
+import type { FontStore } from "../fonts/store.js";
 import { writeFileAtomically } from "../render/atomic.js";
 import { pagePhotos, pageSvg } from "./svg.js";
 
@@ -26,6 +27,8 @@ export interface PngOptions {
   name: string;
   dpi?: number;
   mode: "proof" | "print";
+  /** The fonts the document was set with (the run's store). */
+  fonts: FontStore;
 }
 
 export interface PngResult {
@@ -47,9 +50,9 @@ export function pngName(name: string, page: DisplayPage): string {
 }
 
 /** One page as PNG bytes. */
-export async function pagePng(page: DisplayPage, dpi: number, mode: PngOptions["mode"]): Promise<Buffer> {
+export async function pagePng(page: DisplayPage, dpi: number, mode: PngOptions["mode"], fonts: FontStore): Promise<Buffer> {
   const photos = await pagePhotos(page, Math.min(dpi, 300));
-  const svg = pageSvg(page, { dpi, mode, photos });
+  const svg = pageSvg(page, { dpi, mode, photos, fonts });
   try {
     return await (await loadSharp())(Buffer.from(svg), { limitInputPixels: false }).png({ compressionLevel: 6 }).toBuffer();
   } catch (err) {
@@ -66,7 +69,7 @@ export async function writePngs(doc: DisplayDocument, opts: PngOptions): Promise
   const lanes = Math.max(1, Math.min(4, availableParallelism()));
   let next = 0;
   const lane = async () => {
-    for (let i = next++; i < doc.pages.length; i = next++) await writeFileAtomically(files[i]!, await pagePng(doc.pages[i]!, dpi, opts.mode));
+    for (let i = next++; i < doc.pages.length; i = next++) await writeFileAtomically(files[i]!, await pagePng(doc.pages[i]!, dpi, opts.mode, opts.fonts));
   };
   await Promise.all(Array.from({ length: lanes }, lane));
   return { files, ms: Math.round(performance.now() - started) };
@@ -77,12 +80,12 @@ export async function writePngs(doc: DisplayDocument, opts: PngOptions): Promise
  * PNGs. Prints where they went unless quiet.
  */
 export async function exportPngs(
-  rendered: { document: DisplayDocument; edition: { name: string } },
+  rendered: { document: DisplayDocument; edition: { name: string }; fonts: FontStore },
   args: { png?: string; dpi?: number; mode: PngOptions["mode"]; quiet?: boolean },
 ): Promise<PngResult | undefined> {
   if (args.png === undefined) return undefined;
   if (!args.png.trim()) throw new PaibanError("--png needs a folder to write into", { exitCode: 2 });
-  const result = await writePngs(rendered.document, { dir: args.png, name: rendered.edition.name, dpi: args.dpi, mode: args.mode });
+  const result = await writePngs(rendered.document, { dir: args.png, name: rendered.edition.name, dpi: args.dpi, mode: args.mode, fonts: rendered.fonts });
   const what = result.files.length === 1 ? result.files[0] : `${result.files.length} PNGs in ${args.png} (${rendered.edition.name}-p<number>.png)`;
   if (!args.quiet) process.stdout.write(`${what} (${args.dpi ?? DEFAULT_DPI} dpi) in ${result.ms} ms\n`);
   return result;

@@ -84,7 +84,7 @@ class PreviewServer {
   constructor(private readonly opts: ServeOptions, private readonly root: string) {
     this.session = new LiveSession<Preview>({
       layout: opts.layout,
-      work: (layout) => previewWork(layout, root),
+      work: (layout, fonts) => previewWork(layout, root, fonts),
       debounceMs: opts.debounceMs,
       onAttempt: (a) => this.attempted(a),
     });

@@ -1,17 +1,17 @@
 /**
  * A live render loop for watch and serve: render once, watch the files the layout names,
  * re-render after each burst of saves (one render at a time; saves during a render queue one
- * more), and hand every attempt, good or bad, to the caller. Caches stay warm in-process;
- * a changed font file drops the face caches so the new outlines and metrics are read.
+ * more), and hand every attempt, good or bad, to the caller. Caches stay warm in-process: the
+ * session owns a FontStore that every attempt reads; a changed font file closes it and takes a
+ * new one, so the new outlines and metrics are read — and no other session is touched.
  */
 import { resolve } from "node:path";
 import { PaibanError } from "../common/diagnostics.js";
-import { clearFaceCache } from "../fonts/face.js";
+import { FontStore } from "../fonts/store.js";
 import type { EditionSpec } from "../makeup/spec.js";
 import type { LayoutReport } from "../makeup/report.js";
 import { diffReports } from "./diff.js";
 import { allFiles, editionFiles } from "./files.js";
-import { forgetOutlines } from "./outlines.js";
 import { FileWatch } from "./watcher.js";
 
 export interface Outcome<T> {
@@ -36,7 +36,8 @@ export type Attempt<T> =
 
 export interface SessionOptions<T> {
   layout: string;
-  work: (layout: string) => Promise<Outcome<T>>;
+  /** One attempt: the layout, read with the session's fonts. */
+  work: (layout: string, fonts: FontStore) => Promise<Outcome<T>>;
   onAttempt: (attempt: Attempt<T>) => void;
   /** Told when a font file changed, before the attempt it causes (to drop caches of its own). */
   onFontsChanged?: () => void;
@@ -57,6 +58,8 @@ export class LiveSession<T> {
   private fonts = new Set<string>();
   private running: Promise<void> | undefined;
   private queued: string[] | undefined;
+  /** The session's fonts, kept across attempts until a font file changes. */
+  private fontStore = new FontStore();
   latest: Attempt<T> | undefined;
 
   constructor(private readonly opts: SessionOptions<T>) {
@@ -73,6 +76,7 @@ export class LiveSession<T> {
   async close(): Promise<void> {
     await this.watch.close();
     await this.running;
+    this.fontStore.close();
   }
 
   /** Wait for the render in progress and any queued one (tests). */
@@ -99,15 +103,15 @@ export class LiveSession<T> {
 
   private async attempt(changed: string[]): Promise<void> {
     if (changed.some((f) => this.fonts.has(f))) {
-      clearFaceCache();
-      forgetOutlines();
+      this.fontStore.close();
+      this.fontStore = new FontStore();
       this.opts.onFontsChanged?.();
     }
     const started = performance.now();
     const base = () => ({ version: ++this.version, changed, ms: Math.round(performance.now() - started), at: new Date().toISOString() });
     let attempt: Attempt<T>;
     try {
-      const outcome = await this.opts.work(this.opts.layout);
+      const outcome = await this.opts.work(this.opts.layout, this.fontStore);
       const first = !this.lastGood;
       const diff = this.lastGood ? diffReports(this.lastGood.report, outcome.report) : [];
       this.lastGood = outcome;

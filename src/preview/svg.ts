@@ -9,6 +9,7 @@
  */
 import type { DisplayItem, DisplayPage, GlyphRun, ImageItem } from "../display/types.js";
 import { cmykToCss } from "./colour.js";
+import type { FontStore } from "../fonts/store.js";
 import { outlineFace } from "./outlines.js";
 import { screenPhoto, type ScreenPhoto } from "./photos.js";
 import { borderSvg, proofMarkSvg, rectSvg, ruleSvg } from "./vector-svg.js";
@@ -20,6 +21,8 @@ export interface SvgOptions {
   mode: "proof" | "print";
   /** Photos prepared for this page (see photos.ts). */
   photos: Map<ImageItem, ScreenPhoto>;
+  /** The fonts to outline glyphs from: the run's or session's font store. */
+  fonts: FontStore;
 }
 
 /** Numbers in pt: 1/100 pt is far below a pixel at any preview resolution. */
@@ -39,10 +42,11 @@ export function escapeXml(s: string): string {
 class GlyphDefs {
   private readonly defined = new Set<string>();
   private readonly paths: string[] = [];
+  constructor(private readonly fonts: FontStore) {}
 
   /** The element id of a glyph's outline, defining it on first use; null for a blank glyph. */
   use(run: GlyphRun, id: number): string | null {
-    const face = outlineFace(run.face);
+    const face = outlineFace(this.fonts, run.face);
     const ref = `${face.key}g${id}`;
     if (this.defined.has(ref)) return ref;
     const d = face.outline(id);
@@ -90,7 +94,7 @@ function itemSvg(item: DisplayItem, defs: GlyphDefs, opts: SvgOptions): string {
       return imageSvg(item, opts.photos);
     case "proof-mark": {
       if (opts.mode !== "proof") return "";
-      const { svg, label } = proofMarkSvg(item);
+      const { svg, label } = proofMarkSvg(item, opts.fonts);
       return svg + (label ? runSvg(label, defs, "#ffffff") : "");
     }
   }
@@ -98,7 +102,7 @@ function itemSvg(item: DisplayItem, defs: GlyphDefs, opts: SvgOptions): string {
 
 /** The SVG document of one page, trim only (bleed and marks are the PDF's business). */
 export function pageSvg(page: DisplayPage, opts: SvgOptions): string {
-  const defs = new GlyphDefs();
+  const defs = new GlyphDefs(opts.fonts);
   const body = page.items.map((item) => itemSvg(item, defs, opts)).join("");
   const w = (page.trimWidth * opts.dpi) / 72;
   const h = (page.trimHeight * opts.dpi) / 72;

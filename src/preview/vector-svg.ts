@@ -9,6 +9,7 @@
  */
 import type { BorderItem, ProofMark, RectItem, RuleItem } from "../display/types.js";
 import { ContentStream } from "../render/content.js";
+import type { FontStore } from "../fonts/store.js";
 import { drawProofMark } from "../render/proof.js";
 import { drawBorder, drawRect, drawRule, PLAIN_INKING } from "../render/vector.js";
 import type { GlyphRun } from "../display/types.js";
@@ -116,8 +117,8 @@ export function borderSvg(item: BorderItem): string {
 }
 
 /** A proof mark's red outline and tag; the label run (white) is the caller's to draw. */
-export function proofMarkSvg(mark: ProofMark): { svg: string; label: GlyphRun | null } {
+export function proofMarkSvg(mark: ProofMark, fonts: FontStore): { svg: string; label: GlyphRun | null } {
   const cs = new ContentStream();
-  const label = drawProofMark(cs, mark);
+  const label = drawProofMark(cs, mark, fonts);
   return { svg: contentToSvg(cs.toString()), label };
 }

@@ -1,15 +1,15 @@
 /**
- * Font faces for the backend, parsed once per process.
+ * Font faces for the backend, from the run's font store (src/fonts/store.ts).
  *
  * A CJK face is 10–15 MB; fontkit parses tables lazily, so the cost is reading the file and
- * the first glyph look-ups. The parsed face is shared by every document the process writes;
- * what is per document (the subset being built) lives in the pdfkit font object instead.
+ * the first glyph look-ups. The parsed face is shared by every document written with the same
+ * store; what is per document (the subset being built) lives in the pdfkit font object instead.
  */
 import { createRequire } from "node:module";
 import type { FontFace, GlyphRun, CmykColor, PlacedGlyph } from "../display/types.js";
 import { PaibanError } from "../common/diagnostics.js";
-import { faceOf, FontFileError, parseFontFile, type ParsedFont } from "../fonts/parsed.js";
-import { openFace } from "../fonts/face.js";
+import { faceOf, FontFileError, type ParsedFont } from "../fonts/parsed.js";
+import type { FontStore } from "../fonts/store.js";
 
 const require = createRequire(import.meta.url);
 
@@ -34,13 +34,13 @@ export interface FontkitFont {
   createSubset(): unknown;
 }
 
-/** The parsed face for a display-list font, from the per-process cache (src/fonts/parsed.ts). */
-export function loadFace(face: FontFace): FontkitFont {
-  // The composer's parse of the same file (src/fonts/parsed.ts): one read, one parse, and the
+/** The parsed face for a display-list font, from the run's font store. */
+export function loadFace(fonts: FontStore, face: FontFace): FontkitFont {
+  // The composer's parse of the same file (src/fonts/store.ts): one read, one parse, and the
   // glyphs it decoded are already decoded for the subset.
   let parsed: ParsedFont | null;
   try {
-    parsed = parseFontFile(face.file);
+    parsed = fonts.parse(face.file);
   } catch (e) {
     if (e instanceof FontFileError && e.stage === "read") throw new PaibanError(`cannot read font file`, { file: face.file });
     throw new PaibanError(`not a font file fontkit can read`, { file: face.file });
@@ -66,6 +66,7 @@ export function markFace(): FontFace {
  * never comes through here: it arrives set in the display list.
  */
 export function shapeLine(
+  fonts: FontStore,
   face: FontFace,
   size: number,
   text: string,
@@ -73,7 +74,7 @@ export function shapeLine(
   y: number,
   color: CmykColor,
 ): GlyphRun {
-  const set = openFace({ file: face.file, face: face.postscriptName });
+  const set = fonts.open({ file: face.file, face: face.postscriptName });
   const glyphs: PlacedGlyph[] = [];
   let pen = 0;
   for (const ch of text) {

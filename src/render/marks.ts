@@ -7,6 +7,7 @@
  */
 import type { CmykColor, DisplayDocument, DisplayPage, GlyphRun } from "../display/types.js";
 import { ContentStream } from "./content.js";
+import type { FontStore } from "../fonts/store.js";
 import { markFace, shapeLine } from "./fonts.js";
 
 /** Registration colour: every plate. Only ever outside the trim. */
@@ -98,9 +99,9 @@ export function slugText(doc: DisplayDocument, page: DisplayPage): string {
 }
 
 /** The slug as a glyph run at the head, left of the head's registration target. */
-export function slugRun(doc: DisplayDocument, page: DisplayPage): GlyphRun {
+export function slugRun(doc: DisplayDocument, page: DisplayPage, fonts: FontStore): GlyphRun {
   const y = -(page.bleed + MARK_OFFSET + 2);
-  return shapeLine(markFace(), SLUG_SIZE, slugText(doc, page), MARK_LENGTH, y, REGISTRATION);
+  return shapeLine(fonts, markFace(), SLUG_SIZE, slugText(doc, page), MARK_LENGTH, y, REGISTRATION);
 }
 
 /** Draw every mark except the slug text (which goes through the glyph path). */

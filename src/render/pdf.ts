@@ -17,6 +17,7 @@ import type {
 } from "../display/types.js";
 import { DEFAULT_INK_LIMIT } from "../common/print.js";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
+import { FontStore } from "../fonts/store.js";
 import { ContentStream, isPureBlack, totalInk } from "./content.js";
 import { loadFace } from "./fonts.js";
 import { showGlyphRun, type GlyphEncoder } from "./glyphs.js";
@@ -56,6 +57,8 @@ export interface PdfOptions {
   inkLimit?: number;
   /** Processed-image cache; default <cwd>/.cache/paiban. */
   cacheDir?: string;
+  /** The run's font store; default: one of this document's own, closed when it is written. */
+  fonts?: FontStore;
 }
 
 export interface PdfImageFact {
@@ -88,13 +91,17 @@ function faceKey(face: FontFace): string {
 /** Fonts of one document: one pdfkit font object (and subset) per face. */
 class FontTable {
   private readonly fonts = new Map<string, PdfkitEmbeddedFont>();
-  constructor(private readonly doc: PdfkitDocument) {}
+  constructor(
+    private readonly doc: PdfkitDocument,
+    /** Where the faces come from: the run's font store. */
+    readonly store: FontStore,
+  ) {}
 
   encoder(face: FontFace): GlyphEncoder {
     const key = faceKey(face);
     let font = this.fonts.get(key);
     if (!font) {
-      font = embedFace(this.doc, loadFace(face));
+      font = embedFace(this.doc, loadFace(this.store, face));
       this.fonts.set(key, font);
     }
     const embedded = font;
@@ -191,7 +198,7 @@ function drawItem(ctx: PageContext, item: DisplayItem): void {
       return drawImage(ctx, item);
     case "proof-mark":
       if (ctx.mode === "proof") {
-        const label = drawProofMark(ctx.cs, item);
+        const label = drawProofMark(ctx.cs, item, ctx.fonts.store);
         if (label) drawGlyphRun(ctx, label, proofLabelInk);
       }
       return;
@@ -199,7 +206,7 @@ function drawItem(ctx: PageContext, item: DisplayItem): void {
 }
 
 function drawWatermark(ctx: PageContext, page: DisplayPage, proofTime: string | undefined): void {
-  const mark = watermark(page, proofTime);
+  const mark = watermark(page, proofTime, ctx.fonts.store);
   ctx.cs.save();
   ctx.cs.concat(...mark.transform);
   drawGlyphRun(ctx, mark.run, (cs) => watermarkInk(cs, TRANSLUCENT));
@@ -253,7 +260,7 @@ function drawPage(page: DisplayPage, { doc, docInfo, opts, fonts, photos, states
   cs.restore();
   if (opts.mode === "print") {
     drawMarks(cs, page);
-    drawGlyphRun(ctx, slugRun(docInfo, page));
+    drawGlyphRun(ctx, slugRun(docInfo, page, fonts.store));
   } else {
     drawWatermark(ctx, page, opts.proofTime);
   }
@@ -342,7 +349,7 @@ async function preparePhotos(
 }
 
 /** Build the whole PDF in memory. */
-async function renderPdf(doc: DisplayDocument, opts: PdfOptions, photos: Map<ImageItem, PreparedPhoto>): Promise<Buffer> {
+async function renderPdf(doc: DisplayDocument, opts: PdfOptions, photos: Map<ImageItem, PreparedPhoto>, store: FontStore): Promise<Buffer> {
   const pdf = createDocument({ info: infoDictionary(doc, opts.mode) });
   const states: DocumentStates = { forms: new Map() };
   if (opts.mode === "print") {
@@ -351,7 +358,7 @@ async function renderPdf(doc: DisplayDocument, opts: PdfOptions, photos: Map<Ima
   } else {
     states.translucent = indirect(pdf, { Type: "ExtGState", ca: 0.2, CA: 0.2 });
   }
-  const fonts = new FontTable(pdf);
+  const fonts = new FontTable(pdf, store);
   const images = new Map<Buffer, PdfkitImage>();
   const context: DocumentContext = { doc: pdf, docInfo: doc, opts, fonts, photos, states, images };
   return withDeflateLevel(DEFLATE_LEVEL, async () => {
@@ -366,8 +373,13 @@ export async function renderPdfBytes(doc: DisplayDocument, opts: PdfOptions): Pr
   const inkLimit = opts.inkLimit ?? DEFAULT_INK_LIMIT;
   const warnings: Warning[] = opts.mode === "print" ? colourWarnings(doc, inkLimit) : [];
   const { photos, facts } = await preparePhotos(doc, opts, inkLimit, warnings);
-  const pdf = await renderPdf(doc, opts, photos);
-  return { pdf, bytes: pdf.length, warnings, images: facts };
+  const store = opts.fonts ?? new FontStore();
+  try {
+    const pdf = await renderPdf(doc, opts, photos, store);
+    return { pdf, bytes: pdf.length, warnings, images: facts };
+  } finally {
+    if (!opts.fonts) store.close();
+  }
 }
 
 /** Draw a display list into a PDF file, atomically. */

@@ -5,6 +5,7 @@
  */
 import type { GlyphRun, ProofMark, DisplayPage } from "../display/types.js";
 import { ContentStream, type RgbColor } from "./content.js";
+import type { FontStore } from "../fonts/store.js";
 import { markFace, shapeLine, lineWidth } from "./fonts.js";
 
 export const PROOF_RED: RgbColor = { r: 0.86, g: 0.08, b: 0.12 };
@@ -26,12 +27,12 @@ export interface Watermark {
 }
 
 /** A watermark along the trim's rising diagonal, sized to span about 60 % of it. */
-export function watermark(page: DisplayPage, proofTime?: string): Watermark {
+export function watermark(page: DisplayPage, proofTime: string | undefined, fonts: FontStore): Watermark {
   const text = watermarkText(proofTime);
   const diagonal = Math.hypot(page.trimWidth, page.trimHeight);
-  const probe = shapeLine(markFace(), 100, text, 0, 0, NO_INK);
+  const probe = shapeLine(fonts, markFace(), 100, text, 0, 0, NO_INK);
   const size = Math.max(12, Math.min(160, (100 * diagonal * 0.6) / Math.max(1, lineWidth(probe))));
-  const run = shapeLine(markFace(), size, text, 0, 0, NO_INK);
+  const run = shapeLine(fonts, markFace(), size, text, 0, 0, NO_INK);
   run.x = -lineWidth(run) / 2;
   run.y = size * 0.35; // centre the ideographs' body on the diagonal
   const angle = Math.atan2(page.trimHeight, page.trimWidth);
@@ -47,14 +48,14 @@ export function watermarkInk(cs: ContentStream, translucentState: string): void 
 }
 
 /** The red outline of a proof mark; returns the label run to draw (white on a red tag). */
-export function drawProofMark(cs: ContentStream, mark: ProofMark): GlyphRun | null {
+export function drawProofMark(cs: ContentStream, mark: ProofMark, fonts: FontStore): GlyphRun | null {
   cs.save();
   cs.strokeRgb(PROOF_RED).lineWidth(1).dash([3, 1.5]);
   cs.rect(mark.x, mark.y, mark.width, mark.height).stroke();
   cs.restore();
   const text = mark.label.trim();
   if (!text) return null;
-  const run = shapeLine(markFace(), LABEL_SIZE, text, 0, 0, NO_INK);
+  const run = shapeLine(fonts, markFace(), LABEL_SIZE, text, 0, 0, NO_INK);
   const pad = 1.5;
   const tagW = lineWidth(run) + 2 * pad;
   const tagH = LABEL_SIZE + 2 * pad;

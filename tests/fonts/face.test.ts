@@ -7,13 +7,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
-import { openFace } from "../../src/fonts/face.js";
 import { makeFontMap } from "../../src/fonts/fontmap.js";
+import { FontStore } from "../../src/fonts/store.js";
 import { substitutionFont } from "../../src/fonts/parsed.js";
 import { loadFace } from "../../src/render/fonts.js";
 import { LATIN_BOLD, LATIN_REGULAR, makeCollection } from "../bad-input/fonts.js";
 
-const fonts = makeFontMap();
+const store = new FontStore();
+const openFace = store.open.bind(store);
+const fonts = makeFontMap({}, store);
 const FACES = (["song", "hei"] as const).flatMap((role) => (["regular", "bold"] as const).map((weight) => fonts.resolve(role, weight).font));
 const TEXTS = ["——", "……", "—", "～", "–", "⸺", "⋯⋯", "———", "……。"];
 
@@ -61,9 +63,9 @@ describe("one face object per face, for the composer and the PDF writer", () => 
   it("a face of a collection is the same fontkit object for the composer and the PDF writer", () => {
     const file = join(mkdtempSync(join(tmpdir(), "paiban-ttc-")), "two.ttc");
     writeFileSync(file, makeCollection([LATIN_REGULAR, LATIN_BOLD]));
-    const pdf = loadFace({ file, postscriptName: "LiberationSans-Bold" });
+    const pdf = loadFace(store, { file, postscriptName: "LiberationSans-Bold" });
     expect(pdf.postscriptName).toBe("LiberationSans-Bold");
-    expect(loadFace({ file, postscriptName: "LiberationSans-Bold" })).toBe(pdf);
+    expect(loadFace(store, { file, postscriptName: "LiberationSans-Bold" })).toBe(pdf);
     // A glyph the composer looks up lands in the writer's font object's glyph cache: one object.
     const cached = () => Object.keys((pdf as unknown as { _glyphs: Record<number, unknown> })._glyphs);
     expect(cached()).toEqual([]);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { PaibanError } from "../../src/common/diagnostics.js";
 import { defaultFonts, makeFontMap } from "../../src/fonts/fontmap.js";
+import { FontStore } from "../../src/fonts/store.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paiban-fontmap-"));
 afterEach(() => {
@@ -27,7 +28,7 @@ describe("the font map", () => {
   });
 
   it("kai falls back to song with a warning, never silently", () => {
-    const map = makeFontMap();
+    const map = makeFontMap({}, new FontStore());
     expect(path.basename(map.resolve("kai", "regular").font.file)).toBe("NotoSerifSC_400Regular.ttf");
     expect(map.warnings()).toEqual([
       expect.objectContaining({ code: "font-fallback", message: expect.stringContaining("font role kai (regular) has no font of its own: using song (regular)") }),

@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import * as fontkit from "fontkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedLocaTable, sfntView, type SfntFont } from "../../src/fonts/sfnt.js";
-import { closeOutlineFiles, readFontFile, readOutlinesOnDemand } from "../../src/fonts/outlines.js";
+import { closeOutlineFile, readFontFile as readWithOutlinesOnDisk, readOutlinesOnDemand } from "../../src/fonts/outlines.js";
 import { PaibanError } from "../../src/common/diagnostics.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -98,7 +98,14 @@ function fontkitGlyphBytes(fresh: TtfFont, gid: number): Buffer {
   return Buffer.from(fresh.stream.buffer.subarray(glyf.offset + start, glyf.offset + end));
 }
 
-afterAll(() => closeOutlineFiles());
+/** Buffers read with their outlines still on disk: their files are closed after the tests. */
+const opened: Buffer[] = [];
+function readFontFile(file: string): Buffer {
+  const bytes = readWithOutlinesOnDisk(file);
+  opened.push(bytes);
+  return bytes;
+}
+afterAll(() => opened.forEach(closeOutlineFile));
 
 describe("the default faces", () => {
   it("are the four Noto faces of fonts/fontmap.json", () => {
@@ -249,13 +256,14 @@ describe("a face read without its outlines (src/fonts/outlines.ts)", () => {
 
   it("refuses a glyph not yet read once the font's file is closed (never hands out zeros)", () => {
     const file = FACES[0]!.file;
-    const lazy = parseBytes(readFontFile(file));
+    const bytes = readFontFile(file);
+    const lazy = parseBytes(bytes);
     readOutlinesOnDemand(lazy.getGlyph(0)); // as parseFontFile does
     const view = sfntView(lazy)!;
     const read = lazy.glyphForCodePoint("国".codePointAt(0)!).id;
     const unread = lazy.glyphForCodePoint("龍".codePointAt(0)!).id;
     expect(view.glyphBytes(read)!.length).toBeGreaterThan(0);
-    closeOutlineFiles();
+    closeOutlineFile(bytes);
     expect(view.glyphBytes(read)!.length).toBeGreaterThan(0); // read before: still there
     expect(() => view.glyphBytes(unread)).toThrow(/after its file was closed/);
     expect(() => lazy.getGlyph(unread).path).toThrow(/after its file was closed/);

@@ -5,16 +5,17 @@
  */
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { openFace } from "../../src/fonts/face.js";
 import { makeFontMap } from "../../src/fonts/fontmap.js";
+import { FontStore } from "../../src/fonts/store.js";
 import { composeParagraph } from "../../src/typeset/compose.js";
 import { classOf } from "../../src/typeset/classes.js";
 import { segment } from "../../src/typeset/units.js";
 // @ts-expect-error plain JavaScript shared with bench/fuzz.mjs
 import { copyText } from "./gen.mjs";
 
-const fonts = makeFontMap();
-const faces = [openFace(fonts.peek("song", "regular").font), openFace(fonts.peek("hei", "regular").font)];
+const store = new FontStore();
+const fonts = makeFontMap({}, store);
+const faces = [store.open(fonts.peek("song", "regular").font), store.open(fonts.peek("hei", "regular").font)];
 /** What the composer drops at a break (U+3000 is set as a blank em, not dropped). */
 const isSpace = (ch: string) => classOf(ch) === "space";
 

@@ -21,7 +21,7 @@ describe("LiveSession", () => {
   it("re-renders on a copy save, reports overset, survives a broken layout and recovers", async () => {
     const p = sampleProject();
     const attempts: Attempt<Preview>[] = [];
-    const session = new LiveSession<Preview>({ layout: p.layout, work: (l) => previewWork(l, p.dir), onAttempt: (a) => attempts.push(a) });
+    const session = new LiveSession<Preview>({ layout: p.layout, work: (l, fonts) => previewWork(l, p.dir, fonts), onAttempt: (a) => attempts.push(a) });
     cleanups.push(() => session.close());
     const first = await session.start();
     expect(first.ok).toBe(true);
@@ -65,7 +65,7 @@ describe("LiveSession: photos and fonts", () => {
     let fontsChanged = 0; // watch drops its warm renderer's pages here
     const session = new LiveSession<Preview>({
       layout: p.layout,
-      work: (l) => previewWork(l, p.dir),
+      work: (l, fonts) => previewWork(l, p.dir, fonts),
       onAttempt: (a) => attempts.push(a),
       onFontsChanged: () => fontsChanged++,
     });

@@ -5,6 +5,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DisplayDocument } from "../../src/display/types.js";
+import { FontStore } from "../../src/fonts/store.js";
 import { layOut } from "../../src/pipeline/render.js";
 import { checkDpi, writePngs } from "../../src/preview/png.js";
 import { CLI, REPO, sampleProject } from "./helpers.js";
@@ -20,7 +21,7 @@ describe("PNG export from the display list", () => {
 
   it("writes <layout>-p<number>.png at the dpi asked for", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "paiban-png-"));
-    const { files } = await writePngs(doc, { dir, name, dpi: 50, mode: "proof" });
+    const { files } = await writePngs(doc, { dir, name, dpi: 50, mode: "proof", fonts: new FontStore() });
     const page = doc.pages[0]!;
     expect(files).toEqual([path.join(dir, `quxian-p${page.number}.png`)]);
     const meta = await sharp(files[0]!).metadata();
@@ -31,7 +32,7 @@ describe("PNG export from the display list", () => {
 
   it("shows ink where the display list has it: dark text, a coloured photo, a white margin", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "paiban-png-"));
-    const { files } = await writePngs(doc, { dir, name, dpi: 36, mode: "proof" });
+    const { files } = await writePngs(doc, { dir, name, dpi: 36, mode: "proof", fonts: new FontStore() });
     const { data, info } = await sharp(files[0]!).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const px = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
     expect(px(2, 2)).toEqual([255, 255, 255]); // outside the type area

@@ -4,12 +4,15 @@ import { cmykToCss } from "../../src/preview/colour.js";
 import { pageSvg } from "../../src/preview/svg.js";
 import { contentToSvg } from "../../src/preview/vector-svg.js";
 import { markFace, shapeLine } from "../../src/render/fonts.js";
+import { FontStore } from "../../src/fonts/store.js";
+
+const fonts = new FontStore();
 
 const BLACK = { c: 0, m: 0, y: 0, k: 100 };
 const RED = { c: 0, m: 100, y: 100, k: 0 };
 
 function run(text: string, x: number, y: number, size = 10): GlyphRun {
-  return { ...shapeLine(markFace(), size, text, x, y, BLACK), itemId: "lead" };
+  return { ...shapeLine(fonts, markFace(), size, text, x, y, BLACK), itemId: "lead" };
 }
 
 const mark: ProofMark = { kind: "proof-mark", reason: "overset", x: 10, y: 40, width: 100, height: 20, label: "溢出 3 行", itemId: "lead" };
@@ -20,12 +23,12 @@ function page(items: DisplayPage["items"]): DisplayPage {
 
 describe("display list → SVG", () => {
   it("sizes the SVG in unitless pixels for the dpi, viewBox in pt", () => {
-    const svg = pageSvg(page([]), { dpi: 144, mode: "proof", photos: new Map() });
+    const svg = pageSvg(page([]), { dpi: 144, mode: "proof", photos: new Map(), fonts });
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="400" height="200" viewBox="0 0 200 100">/);
   });
 
   it("defines each glyph outline once and places it with <use>", () => {
-    const svg = pageSvg(page([run("政协政协", 10, 20), run("政协", 10, 40)]), { dpi: 72, mode: "proof", photos: new Map() });
+    const svg = pageSvg(page([run("政协政协", 10, 20), run("政协", 10, 40)]), { dpi: 72, mode: "proof", photos: new Map(), fonts });
     const defs = svg.match(/<path id="f\d+g\d+"/g) ?? [];
     const uses = svg.match(/<use href="#f\d+g\d+"/g) ?? [];
     expect(defs).toHaveLength(2);
@@ -35,8 +38,8 @@ describe("display list → SVG", () => {
   });
 
   it("draws proof marks only in proof mode", () => {
-    const proof = pageSvg(page([mark]), { dpi: 72, mode: "proof", photos: new Map() });
-    const print = pageSvg(page([mark]), { dpi: 72, mode: "print", photos: new Map() });
+    const proof = pageSvg(page([mark]), { dpi: 72, mode: "proof", photos: new Map(), fonts });
+    const print = pageSvg(page([mark]), { dpi: 72, mode: "print", photos: new Map(), fonts });
     expect(proof).toContain('stroke="#db141f"');
     expect(print).not.toContain("#db141f");
   });
@@ -48,7 +51,7 @@ describe("display list → SVG", () => {
         { kind: "rect", x: 5, y: 5, width: 10, height: 10, fill: BLACK },
         { kind: "border", x: 20, y: 20, width: 60, height: 60, style: "flower", weight: 6, color: RED },
       ]),
-      { dpi: 72, mode: "print", photos: new Map() },
+      { dpi: 72, mode: "print", photos: new Map(), fonts },
     );
     expect(svg).toMatch(/<path d="M0 50L200 50" fill="none" stroke="#ff0000" stroke-width="1" stroke-dasharray="3 2"\/>/);
     expect(svg).toContain('<path d="M5 5h10v10h-10Z" fill="#000000"/>');

@@ -23,6 +23,7 @@ import {
   writeContent,
 } from "../../src/render/pdfkit-internals.js";
 import { loadFace } from "../../src/render/fonts.js";
+import { FontStore } from "../../src/fonts/store.js";
 import { SERIF } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
@@ -67,7 +68,7 @@ describe("pdfkit contract (pinned 0.20.2)", () => {
   it("gives an EmbeddedFont whose subset, widths and unicode we can drive", async () => {
     const doc = createDocument({ info: { Trapped: new PdfToken("/False") } });
     addPage(doc, 300, 400);
-    const face = loadFace(SERIF);
+    const face = loadFace(new FontStore(), SERIF);
     const font = embedFace(doc, face);
     expect(font.id).toMatch(/^F\d+$/);
     expect(typeof font.subset.includeGlyph).toBe("function");

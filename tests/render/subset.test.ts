@@ -13,7 +13,7 @@ import * as fontkit from "fontkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { fastenSubset } from "../../src/render/subset.js";
 import { loadFace } from "../../src/render/fonts.js";
-import { clearParsedFonts } from "../../src/fonts/parsed.js";
+import { FontStore } from "../../src/fonts/store.js";
 import type { SfntFont } from "../../src/fonts/sfnt.js";
 import { tempDir } from "./helpers.js";
 
@@ -160,7 +160,8 @@ function withComposites(): CompositeFont {
 }
 
 const dir = tempDir("paiban-subset-");
-afterAll(() => clearParsedFonts());
+const store = new FontStore();
+afterAll(() => store.close());
 
 describe("fastenSubset on Noto Serif SC Regular", () => {
   it("the fastened subset encodes byte-identical to fontkit's own (.notdef, ideographs, punctuation, blanks, the last glyph)", () => {
@@ -184,7 +185,7 @@ describe("fastenSubset on Noto Serif SC Regular", () => {
     const reference = parse(Buffer.from(SERIF_BYTES));
     const gids = glyphList(reference);
     const theirs = encodeSubset(reference, gids, false);
-    const face = loadFace({ file: SERIF_FILE, postscriptName: "NotoSerifSC-Regular" }) as unknown as TtfFont;
+    const face = loadFace(store, { file: SERIF_FILE, postscriptName: "NotoSerifSC-Regular" }) as unknown as TtfFont;
     const ours = encodeSubset(face, gids, true);
     expect(ours.glyphs).toEqual(theirs.glyphs);
     expect(Buffer.compare(ours.bytes, theirs.bytes)).toBe(0);
@@ -230,7 +231,7 @@ describe("fastenSubset on Noto Serif SC Regular", () => {
     const reference = parse(Buffer.from(c.bytes));
     const gids = [...new Set([...glyphList(reference), ...c.composites])];
     const theirs = encodeSubset(reference, gids, false);
-    const face = loadFace({ file, postscriptName: "NotoSerifSC-Regular" }) as unknown as TtfFont;
+    const face = loadFace(store, { file, postscriptName: "NotoSerifSC-Regular" }) as unknown as TtfFont;
     const ours = encodeSubset(face, gids, true);
     expect(ours.glyphs).toEqual(theirs.glyphs);
     expect(Buffer.compare(ours.bytes, theirs.bytes)).toBe(0);

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openFace, type Face } from "../../src/fonts/face.js";
+import type { Face } from "../../src/fonts/face.js";
 import { makeFontMap } from "../../src/fonts/fontmap.js";
+import { FontStore } from "../../src/fonts/store.js";
 import { composeParagraph, type ComposeOptions } from "../../src/typeset/compose.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -10,7 +11,8 @@ export const root = path.resolve(here, "../..");
 
 let song: Face[] | undefined;
 export function songFaces(): Face[] {
-  song ??= [openFace(makeFontMap().resolve("song", "regular").font)];
+  const store = new FontStore();
+  song ??= [store.open(makeFontMap({}, store).resolve("song", "regular").font)];
   return song;
 }
 
