@@ -36,6 +36,11 @@ export interface Face {
    * one continuous 2-em rule), or undefined when the font has no such form.
    */
   fullWidth(text: string): GlyphInfo[] | undefined;
+  /**
+   * The half-width (hwid) form of one character (a digit or Latin letter in half an em, as
+   * the 方正 faces set them), or undefined when the font has none.
+   */
+  halfWidth(codePoint: number): GlyphInfo | undefined;
 }
 
 /**
@@ -82,10 +87,11 @@ export function wrapFont(file: string, font: fontkit.Font): Face {
   const advanceOf = (g: fontkit.Glyph): number => glyphAdvance(font as unknown as SfntFont & fontkit.Font, g.id);
   const byCodePoint = new Map<number, GlyphInfo>();
   const fullWidthCache = new Map<string, GlyphInfo[] | undefined>();
+  const halfWidthCache = new Map<number, GlyphInfo | undefined>();
   let substituter: fontkit.Font | undefined;
   // The ink box needs the glyph's outline decoded (a bbox over its curves); only punctuation
   // asks for it, so it is worked out on first read rather than for every character.
-  const info = (g: fontkit.Glyph): GlyphInfo => {
+  const info = (g: fontkit.Glyph, advance = advanceOf(g) / upm): GlyphInfo => {
     let ink: [number, number] | undefined;
     const inkBox = (): [number, number] => {
       if (!ink) {
@@ -97,7 +103,7 @@ export function wrapFont(file: string, font: fontkit.Font): Face {
     };
     return {
       id: g.id,
-      advance: advanceOf(g) / upm,
+      advance,
       get inkLeft() {
         return inkBox()[0];
       },
@@ -136,6 +142,22 @@ export function wrapFont(file: string, font: fontkit.Font): Face {
         }
       }
       fullWidthCache.set(text, result);
+      return result;
+    },
+    halfWidth(cp) {
+      if (halfWidthCache.has(cp)) return halfWidthCache.get(cp);
+      let result: GlyphInfo | undefined;
+      substituter ??= substitutionFont(font) ?? font;
+      if (substituter.availableFeatures.includes("hwid")) {
+        const run = substituter.layout(String.fromCodePoint(cp), ["hwid"]);
+        const g = run.glyphs[0];
+        const advance = run.positions[0] ? run.positions[0].xAdvance / upm : 1;
+        // One glyph, not .notdef, at most half an em: a half-width form (or a glyph already that narrow).
+        if (run.glyphs.length === 1 && g && g.id !== 0 && advance <= 0.5 + 1e-9) {
+          result = info(font.getGlyph(g.id), advance);
+        }
+      }
+      halfWidthCache.set(cp, result);
       return result;
     },
   };

@@ -2,13 +2,14 @@
  * The composer: a paragraph of Chinese text in, its lines out, every glyph positioned.
  *   units (classes, glyphs, natural spacing) → breaks (先挤进, 后推出, 孤字) → justify (squeeze or
  *   stretch each line to the measure) → placed glyphs.
+ * Copyfit's loosened and tightened settings of the same paragraph: src/typeset/fit.ts.
  */
 import type { Face } from "../fonts/face.js";
-import { breakLines } from "./breaks.js";
+import { breakLines, measures, type BreakRules, type LineRange, type Measures } from "./breaks.js";
 import { placeGlyphs, spaceLine, spacedWidth } from "./justify.js";
 import { KINSOKU } from "./kinsoku.js";
 import { STYLES, type StyleTable } from "./styles.js";
-import { DEFAULT_SETTINGS, type ComposeSettings, type SetLine, type SetParagraph } from "./types.js";
+import { DEFAULT_SETTINGS, type ComposeSettings, type MissingGlyph, type SetLine, type SetParagraph, type Unit } from "./types.js";
 import { makeUnits } from "./units.js";
 
 export type ComposeOptions = Pick<ComposeSettings, "measure" | "size"> & Partial<ComposeSettings>;
@@ -24,13 +25,22 @@ export interface FaceSpan {
   faces: Face[];
 }
 
-/**
- * Typeset one paragraph with the face chain `faces` (the first face is the primary; the
- * others set what it has no glyph for), `spans` overriding the chain for parts of the text.
- */
-export function composeParagraph(text: string, faces: Face[], options: ComposeOptions, spans: FaceSpan[] = []): SetParagraph {
+/** A paragraph made into units once, to be broken and set one way or several (copyfit). */
+export interface PreparedParagraph {
+  text: string;
+  settings: ComposeSettings;
+  style: StyleTable;
+  units: Unit[];
+  missing: MissingGlyph[];
+  faces: Face[];
+  rules: BreakRules;
+  m: Measures;
+  widthOf: (line: number) => number;
+}
+
+export function prepareParagraph(text: string, faces: Face[], options: ComposeOptions, spans: FaceSpan[] = []): PreparedParagraph {
   const settings: ComposeSettings = { ...DEFAULT_SETTINGS, ...options };
-  const { measure, size, indent } = settings;
+  const { measure, indent } = settings;
   const style = resolveStyle(settings.style);
   const all = [...faces];
   const indexOf = (f: Face) => {
@@ -41,22 +51,44 @@ export function composeParagraph(text: string, faces: Face[], options: ComposeOp
   const spanChains = spans.map((s) => ({ ...s, chain: s.faces.map(indexOf) }));
   const chainAt = (offset: number) => spanChains.find((s) => offset >= s.start && offset < s.end)?.chain ?? base;
   const { units, missing } = makeUnits(text, all, chainAt, style, settings.tracking);
+  const rules: BreakRules = { ...KINSOKU[settings.kinsoku], onlyAtSpaces: settings.spacedWords };
   const widthOf = (k: number) => (k === 0 ? measure - indent : measure);
-  const rules = { ...KINSOKU[settings.kinsoku], onlyAtSpaces: settings.spacedWords };
-  const ranges = breakLines(units, rules, widthOf, settings.avoidOrphans);
+  return { text, settings, style, units, missing, faces: all, rules, m: measures(units, settings.spacedWords), widthOf };
+}
 
-  const lines: SetLine[] = ranges.map((range, k) => {
+/** Where the lines of a prepared paragraph end, with copyfit's adjustment per gap (0: none). */
+export function breakPrepared(p: PreparedParagraph, adjust = 0): LineRange[] {
+  return breakLines(p.units, p.rules, p.widthOf, p.settings.avoidOrphans, adjust, p.m);
+}
+
+/** A set line and the space its justification put into each gap between characters, em. */
+export interface SpacedLine {
+  line: SetLine;
+  /** Added to (negative: taken from) each gap between characters. */
+  perGap: number;
+  /** Gaps between characters it applies to. */
+  gaps: number;
+}
+
+/**
+ * Set the lines `ranges` of a prepared paragraph: every line but the last justified to the
+ * measure; `tighten` the most 紧排 per gap a line may take (copyfit; 0 normally).
+ */
+export function setPrepared(p: PreparedParagraph, ranges: LineRange[], tighten = 0): { paragraph: SetParagraph; spacing: SpacedLine[] } {
+  const { units, settings, text } = p;
+  const { size, indent } = settings;
+  const spacing = ranges.map((range, k): SpacedLine => {
     const last = k === ranges.length - 1;
     const lead = k === 0 ? indent : 0;
-    const width = widthOf(k);
+    const width = p.widthOf(k);
     const justify = !last || settings.lastLine === "justify";
-    const sp = spaceLine(units, range, width, justify, settings.spacedWords);
+    const sp = spaceLine(units, range, width, justify, settings.spacedWords, tighten);
     const setWidth = spacedWidth(units, range, sp);
     const room = Math.max(0, width - setWidth);
     const offset = lead + (!last ? 0 : settings.lastLine === "center" ? room / 2 : settings.lastLine === "right" ? room : 0);
     const first = units[range.start]!;
     const end = units[range.end - 1]!;
-    return {
+    const line: SetLine = {
       text: text.slice(first.start, end.end),
       start: first.start,
       end: end.end,
@@ -65,6 +97,18 @@ export function composeParagraph(text: string, faces: Face[], options: ComposeOp
       width: (offset + setWidth) * size,
       last,
     };
+    // A unit wider than the line (a long Latin word in a narrow column): make-up must act.
+    if (setWidth > width + 1e-9) line.overfull = true;
+    return { line, perGap: sp.stretch, gaps: sp.opportunityCount };
   });
-  return { text, lines, missing, faces: all };
+  return { paragraph: { text, lines: spacing.map((s) => s.line), missing: p.missing, faces: p.faces }, spacing };
+}
+
+/**
+ * Typeset one paragraph with the face chain `faces` (the first face is the primary; the
+ * others set what it has no glyph for), `spans` overriding the chain for parts of the text.
+ */
+export function composeParagraph(text: string, faces: Face[], options: ComposeOptions, spans: FaceSpan[] = []): SetParagraph {
+  const p = prepareParagraph(text, faces, options, spans);
+  return setPrepared(p, breakPrepared(p)).paragraph;
 }

@@ -20,6 +20,9 @@ export const HouseStyleSchema = z.strictObject({
     .optional(),
   compressPairs: z.boolean().optional(),
   latinGap: z.strictObject({ natural: z.number().min(0), min: z.number().min(0), max: z.number().min(0) }).optional(),
+  digits: z.enum(["half", "proportional"]).optional(),
+  /** Copyfit limits, em per gap between characters (see styles.ts). */
+  copyfit: z.strictObject({ loosen: z.number().min(0).max(1), tighten: z.number().min(0).max(0.5) }).partial().optional(),
 });
 
 export function loadHouseStyle(file: string): StyleTable {
@@ -42,5 +45,7 @@ export function loadHouseStyle(file: string): StyleTable {
     marks: { ...base.marks, ...s.marks },
     compressPairs: s.compressPairs ?? base.compressPairs,
     latinGap: s.latinGap ?? base.latinGap,
+    digits: s.digits ?? base.digits,
+    copyfit: { ...base.copyfit, ...s.copyfit },
   };
 }

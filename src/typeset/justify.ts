@@ -1,11 +1,13 @@
 /**
  * Stage 3 of the composer: set one line to its width.
  *
- * Too wide: squeeze, spending clreq's priorities in order, each step evenly across the line.
- * Too narrow: stretch Western spaces, then CJK–Latin gaps (each to a maximum), then every
- * gap between units where inter-character spacing is allowed, evenly — never inside a word,
- * a number or an inseparable, never after an opening mark or before a closing mark or 点号,
- * never around connectors.
+ * A mark at a line end takes half an em (GB/T 15834 §5.1.10): its blank is always dropped.
+ * Too wide: squeeze, spending clreq's priorities in order, each step evenly across the line;
+ * then, for a tightened paragraph only, 紧排 (every gap between characters a little narrower,
+ * up to the given amount). Too narrow: stretch Western spaces, then CJK–Latin gaps (each to a
+ * maximum), then every gap between units where inter-character spacing is allowed, evenly —
+ * never inside a word, a number or an inseparable, never after an opening mark or before a
+ * closing mark or 点号, never around connectors.
  */
 import type { CharClass } from "./classes.js";
 import { PRIORITY } from "./styles.js";
@@ -21,10 +23,11 @@ export function isJustificationOpportunity(a: Unit, b: Unit): boolean {
 }
 
 /** The amounts of one line's units as set: blanks kept and glue after each unit. */
-interface Spacing {
+export interface Spacing {
   left: number[];
   right: number[];
   glue: number[];
+  /** Added to every justification opportunity, em (negative: 紧排). */
   stretch: number;
   opportunities: boolean[];
   opportunityCount: number;
@@ -45,8 +48,7 @@ function slots(units: Unit[], line: LineRange): Slot[] {
     const last = i === line.end - 1;
     if (first && u.left > 0) out.push({ unit: i, side: "left", give: { amount: u.left, priority: PRIORITY.lineEdge } });
     else if (u.leftGive) out.push({ unit: i, side: "left", give: u.leftGive });
-    if (last && u.right > 0) out.push({ unit: i, side: "right", give: { amount: u.right, priority: PRIORITY.lineEdge } });
-    else if (u.rightGive) out.push({ unit: i, side: "right", give: u.rightGive });
+    if (!last && u.rightGive) out.push({ unit: i, side: "right", give: u.rightGive });
     if (!last && u.glueShrink) out.push({ unit: i, side: "glue", give: u.glueShrink });
   }
   return out;
@@ -55,8 +57,9 @@ function slots(units: Unit[], line: LineRange): Slot[] {
 /**
  * Work out the spacing of `line` so that it is `width` em wide (or natural when `justify` is
  * false). `onlySpaces`: only the spaces stretch (a list of names is never letter-spaced).
+ * `tighten`: the most 紧排 per gap, em, once every blank the style gives is spent (copyfit).
  */
-export function spaceLine(units: Unit[], line: LineRange, width: number, justify: boolean, onlySpaces = false): Spacing {
+export function spaceLine(units: Unit[], line: LineRange, width: number, justify: boolean, onlySpaces = false, tighten = 0): Spacing {
   const n = line.end - line.start;
   const sp: Spacing = {
     left: new Array(n),
@@ -70,9 +73,10 @@ export function spaceLine(units: Unit[], line: LineRange, width: number, justify
   for (let k = 0; k < n; k++) {
     const u = units[line.start + k]!;
     sp.left[k] = u.left;
-    sp.right[k] = u.right;
+    // A line-end mark is half an em: its blank goes.
+    sp.right[k] = k === n - 1 ? 0 : u.right;
     sp.glue[k] = k === n - 1 ? 0 : u.glue;
-    natural += u.left + u.ink + u.right + sp.glue[k]!;
+    natural += u.left + u.ink + sp.right[k]! + sp.glue[k]!;
   }
   let excess = natural - width;
   if (excess > 1e-9) {
@@ -88,6 +92,10 @@ export function spaceLine(units: Unit[], line: LineRange, width: number, justify
         sp[s.side][k]! -= amount;
       }
       excess -= take;
+    }
+    if (excess > 1e-9 && tighten > 0 && !onlySpaces) {
+      markOpportunities(units, line, sp);
+      if (sp.opportunityCount > 0) sp.stretch = -Math.min(tighten, excess / sp.opportunityCount);
     }
   } else if (excess < -1e-9 && justify) {
     stretchLine(units, line, sp, -excess, onlySpaces);
@@ -118,12 +126,7 @@ function stretchLine(units: Unit[], line: LineRange, sp: Spacing, short: number,
   }
   if (short <= 1e-12) return;
   // Step 3: every justification opportunity, evenly.
-  for (let k = 0; k < n - 1 && !onlySpaces; k++) {
-    if (isJustificationOpportunity(units[line.start + k]!, units[line.start + k + 1]!)) {
-      sp.opportunities[k] = true;
-      sp.opportunityCount++;
-    }
-  }
+  if (!onlySpaces) markOpportunities(units, line, sp);
   if (sp.opportunityCount > 0) {
     sp.stretch = short / sp.opportunityCount;
     return;
@@ -131,6 +134,15 @@ function stretchLine(units: Unit[], line: LineRange, sp: Spacing, short: number,
   // Nothing else may stretch: spread over whatever glue the line has.
   const glued = [...Array(n - 1).keys()].filter((k) => units[line.start + k]!.glueKind !== "none");
   for (const k of glued) sp.glue[k]! += short / glued.length;
+}
+
+function markOpportunities(units: Unit[], line: LineRange, sp: Spacing): void {
+  for (let k = 0; k < line.end - line.start - 1; k++) {
+    if (isJustificationOpportunity(units[line.start + k]!, units[line.start + k + 1]!)) {
+      sp.opportunities[k] = true;
+      sp.opportunityCount++;
+    }
+  }
 }
 
 /** Place the glyphs of a spaced line, em from the line's left edge (after `offset`). */

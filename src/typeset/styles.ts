@@ -1,6 +1,6 @@
 /**
- * Punctuation styles (标点样式) as data. A house style is one of these tables, or a JSON file
- * of the same shape.
+ * Punctuation styles (标点样式) and the rest of a house style's composition, as data. A house
+ * style is one of these tables, or a JSON file of the same shape (src/typeset/house-style.ts).
  *
  * Each adjustable mark is half an em of ink plus half an em of blank (on the right for 点号
  * and closing marks, on the left for opening marks, a quarter each side for the interpunct).
@@ -24,6 +24,23 @@ export interface StyleTable {
   compressPairs: boolean;
   /** CJK–Latin gap, em: natural, minimum (squeezed at PRIORITY.latinGap), maximum (stretched). */
   latinGap: { natural: number; min: number; max: number };
+  /**
+   * Digits and Latin letters: "half" sets each in half an em (the font's hwid forms, as the
+   * 方正 faces newspapers use: `75` is 1 em, `3700` 2 em); "proportional" at the font's own
+   * widths. A character the font has no half-width form for keeps its own width.
+   */
+  digits: "half" | "proportional";
+  /**
+   * Copyfit (撑行/缩行) limits, em per gap between characters: the most extra space a loosened
+   * paragraph's lines may take (`loosen`), and the most a tightened one may take away (紧排,
+   * `tighten`) beyond what the marks' blanks give. See fitVariants (src/typeset/fit.ts).
+   */
+  copyfit: CopyfitLimits;
+}
+
+export interface CopyfitLimits {
+  loosen: number;
+  tighten: number;
 }
 
 /**
@@ -43,8 +60,21 @@ export const PRIORITY = {
 
 const full = (squeeze: number | null): MarkRule => ({ keep: true, squeeze });
 const half: MarkRule = { keep: false, squeeze: null };
-/** ¼ em, squeezable to ⅛ em, stretchable to ⅓ em (the cap many styles use). */
-const LATIN_GAP = { natural: 0.25, min: 0.125, max: 1 / 3 };
+
+/**
+ * What the built-in styles share beyond punctuation: the house style measured on the printed
+ * sample page (shared/seed/README.md).
+ * - CJK–Latin gap ¼ em, squeezed to nothing on a tight line (clreq's table stops at ⅛ em; a
+ *   house style that wants that sets latinGap.min 0.125), stretched to ⅓ em (the usual cap).
+ * - Digits and Latin letters half-width.
+ * - Copyfit: a loosened line takes at most ⅛ em more per gap, a tightened one at most 0.05 em
+ *   less (紧排: ink of a Song face is ~0.9 em wide, so characters never touch).
+ */
+const COMPOSITION = {
+  latinGap: { natural: 0.25, min: 0, max: 1 / 3 },
+  digits: "half",
+  copyfit: { loosen: 0.125, tighten: 0.05 },
+} as const satisfies Pick<StyleTable, "latinGap" | "digits" | "copyfit">;
 
 export const STYLES: Record<PunctuationStyle, StyleTable> = {
   /** 全角 (全身): every mark one em; adjacent marks 1.5 em; squeezed on demand. */
@@ -58,31 +88,33 @@ export const STYLES: Record<PunctuationStyle, StyleTable> = {
       interpunct: full(PRIORITY.interpunct),
     },
     compressPairs: true,
-    latinGap: LATIN_GAP,
+    ...COMPOSITION,
   },
   /**
-   * 开明: 。？！ one em, every other mark half an em; the first of two adjacent marks half an
-   * em. 。？！ are squeezed to half an em on demand (where that lets the line fit).
+   * 开明 (clreq): 。？！ one em, every other mark half an em; the first of two adjacent marks
+   * half an em (`。”` 1 em). A lone 。？！ mid-line keeps its em and is never squeezed to pull
+   * a character up; it takes half an em only at a line end. (A style that squeezes them on
+   * demand: a house-style JSON with "marks": {"stop": {"keep": true, "squeeze": 7}}.)
    */
   kaiming: {
     name: "kaiming",
-    marks: { stop: full(PRIORITY.stop), pause: half, open: half, close: half, interpunct: half },
+    marks: { stop: full(null), pause: half, open: half, close: half, interpunct: half },
     compressPairs: true,
-    latinGap: LATIN_GAP,
+    ...COMPOSITION,
   },
   /** 半角: every mark half an em. */
   banjiao: {
     name: "banjiao",
     marks: { stop: half, pause: half, open: half, close: half, interpunct: half },
     compressPairs: true,
-    latinGap: LATIN_GAP,
+    ...COMPOSITION,
   },
   /** 行末半角: every mark one em, adjusted only at the line edges (the GB/T 15834 minimum). */
   hangmo: {
     name: "hangmo",
     marks: { stop: full(null), pause: full(null), open: full(null), close: full(null), interpunct: full(null) },
     compressPairs: false,
-    latinGap: LATIN_GAP,
+    ...COMPOSITION,
   },
 };
 

@@ -103,6 +103,11 @@ export interface SetLine {
   width: number;
   /** The line is a paragraph's last. */
   last: boolean;
+  /**
+   * The line is wider than its measure: it holds one unit that cannot be broken and is wider
+   * (a long Latin word or number in a narrow column). Make-up must not draw it outside the frame.
+   */
+  overfull?: true;
 }
 
 export interface MissingGlyph {

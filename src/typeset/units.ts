@@ -31,6 +31,23 @@ export function segment(text: string): Piece[] {
     const last = chars[to - 1]!;
     pieces.push({ text: text.slice(start, last.at + last.ch.length), start, end: last.at + last.ch.length, cls, spaceAfter: false });
   };
+  // A run of —— or …… is a run of 2-em marks, each one unit (never split); lines may end
+  // between them (a run of 175,000 is 87,500 units, set in linear time). ⸺ is 2 em by itself;
+  // an odd character left over joins the last mark (——— is one unit of 3 em).
+  const pushInseparables = (from: number, to: number, cls: CharClass) => {
+    let start = from;
+    let ems = 0;
+    for (let k = from; k < to; k++) {
+      ems += chars[k]!.ch === "\u2e3a" ? 2 : 1;
+      const oddLeft = to - (k + 1) === 1 && chars[k + 1]!.ch !== "\u2e3a";
+      if (ems >= 2 && !oddLeft) {
+        push(start, k + 1, cls);
+        start = k + 1;
+        ems = 0;
+      }
+    }
+    if (start < to) push(start, to, cls);
+  };
   let i = 0;
   while (i < chars.length) {
     const c = chars[i]!;
@@ -53,8 +70,8 @@ export function segment(text: string): Piece[] {
       let j = i + 1;
       while (j < chars.length && chars[j]!.cls === c.cls) j++;
       // A lone U+2014 is a connector (一字线); two or more make the 破折号.
-      const lone = j - i === 1 && c.ch === "\u2014";
-      push(i, j, lone ? "connector" : c.cls);
+      if (j - i === 1 && c.ch === "\u2014") push(i, j, "connector");
+      else pushInseparables(i, j, c.cls);
       i = j;
       continue;
     }
@@ -100,7 +117,7 @@ interface Shaped {
 const PROPORTIONAL: ReadonlySet<CharClass> = new Set(["latin", "prefix", "postfix", "connector"]);
 
 /** Shape a piece into glyphs and split its cell into ink and blank halves. */
-function shape(piece: Piece, faces: Face[], chain: number[], missing: MissingGlyph[]): Shaped {
+function shape(piece: Piece, faces: Face[], chain: number[], missing: MissingGlyph[], digits: StyleTable["digits"]): Shaped {
   let f = faceFor(faces, chain, piece.text);
   if (f < 0) {
     // Each missing character at its own offset (a Latin word is one piece of many characters).
@@ -117,9 +134,12 @@ function shape(piece: Piece, faces: Face[], chain: number[], missing: MissingGly
     const wide = face.fullWidth(piece.text);
     infos.push(...(wide ?? [...piece.text].map((ch) => face.glyph(ch.codePointAt(0)!))));
   } else {
+    // Half-width digits and letters: the face's hwid form of each character below U+2000 (a
+    // full-width ％ or ℃ typed as such stays as typed); one without such a form keeps its width.
+    const half = digits === "half" && piece.cls === "latin";
     for (let at = 0; at < piece.text.length; ) {
       const cp = piece.text.codePointAt(at)!;
-      infos.push(face.glyph(cp));
+      infos.push((half && cp < 0x2000 && face.halfWidth(cp)) || face.glyph(cp));
       at += cp > 0xffff ? 2 : 1;
     }
   }
@@ -171,7 +191,7 @@ export function makeUnits(
   const missing: MissingGlyph[] = [];
   const pieces = segment(text);
   const units: Unit[] = pieces.map((p) => {
-    const s = shape(p, faces, chainAt(p.start), missing);
+    const s = shape(p, faces, chainAt(p.start), missing, style.digits);
     const unit: Unit = {
       text: p.text,
       start: p.start,

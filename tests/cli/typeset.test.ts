@@ -24,7 +24,7 @@ describe("paiban typeset", () => {
     const out = JSON.parse(r.stdout) as { paragraphs: { text: string; lines: string[] }[] };
     expect(out.paragraphs.map((p) => p.text)).toEqual(lead);
     for (const p of out.paragraphs) expect(p.lines.join("")).toBe(p.text);
-    expect(out.paragraphs[0]!.lines[0]).toBe("11月21日召开的市委政协工作会议就推动新时");
+    expect(out.paragraphs[0]!.lines[0]).toBe("11月21日召开的市委政协工作会议就推动新时代");
   });
 
   it("--pdf writes a galley proof", () => {

@@ -41,6 +41,19 @@ describe("full-width forms (fwid) without positioning", () => {
     });
   }
 
+  for (const font of FACES) {
+    const name = font.file.split("/").pop()!;
+    it(`${name}: half-width (hwid) forms of digits and Latin letters are half an em; ideographs have none`, () => {
+      const face = openFace(font);
+      for (const ch of "0123456789AMWamw%.") {
+        const g = face.halfWidth(ch.codePointAt(0)!);
+        expect(g?.advance, ch).toBe(0.5);
+        expect(g?.id, ch).not.toBe(face.glyph(ch.codePointAt(0)!).id);
+      }
+      expect(face.halfWidth("中".codePointAt(0)!)).toBeUndefined();
+    });
+  }
+
   it("hides GPOS on a second font object only, and declines a face of a collection", () => {
     const bytes = readFileSync(FACES[0]!.file);
     const font = fontkit.create(bytes) as fontkit.Font;

@@ -47,10 +47,11 @@ describe("the seed page's layout report", () => {
     }
   });
 
-  it("warns that the kai role falls back to song, of the seed copy's two 段末孤行, and of nothing else", () => {
-    expect(report.warnings.map((w) => w.code).sort()).toEqual(["font-fallback", "widow", "widow"]);
+  it("warns that the kai role falls back to song, of the seed copy's three 段末孤行, and of nothing else", () => {
+    expect(report.warnings.map((w) => w.code).sort()).toEqual(["font-fallback", "widow", "widow", "widow"]);
     expect(report.warnings.filter((w) => w.code === "widow").map((w) => w.message)).toEqual([
-      "lead: column 3 begins with the last line of paragraph 7 (段末孤行: “质量发展，为现代化新重庆建设作出新的更大贡献。”); cut or add a line of copy",
+      "lead: column 3 begins with the last line of paragraph 7 (段末孤行: “量发展，为现代化新重庆建设作出新的更大贡献。”); cut or add a line of copy",
+      "jiangbei: column 2 begins with the last line of paragraph 5 (段末孤行: “护航发展。”); cut or add a line of copy",
       "express/fengjie: column 2 begins with the last line of paragraph 2 (段末孤行: “题用法、化解矛盾靠法的浓厚氛围。”); cut or add a line of copy",
     ]);
   });

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { composeParagraph } from "../../src/typeset/compose.js";
-import { lines, songFaces } from "./setup.js";
+import { PRIORITY, STYLES, type StyleTable } from "../../src/typeset/styles.js";
+import { lines, seedStories, songFaces } from "./setup.js";
 
 const set = (text: string, o: Record<string, unknown> & { measure: number }) =>
   composeParagraph(text, songFaces(), { size: 10, indent: 0, ...o });
@@ -20,8 +21,10 @@ describe("避头尾 (kinsoku)", () => {
     // quanjiao: the inner ， gives ½ em and the line-end ， takes ½ em, so both fit in 6 em.
     expect(lines("一，二三四五，六七八", { measure: 6, indent: 0, style: "quanjiao" })).toEqual(["一，二三四五，", "六七八"]);
   });
-  it("kinsoku-squeeze-stop-kaiming: 。 squeezed to ½ em on demand so the following ， fits", () => {
-    expect(lines("一二三四。五，六七八", { measure: 6, indent: 0 })).toEqual(["一二三四。五，", "六七八"]);
+  it("kinsoku-squeeze-stop-on-demand-as-data: a house style that squeezes 。 on demand (stop squeeze 7) lets the following ， in", () => {
+    const squeezing: StyleTable = { ...STYLES.kaiming, marks: { ...STYLES.kaiming.marks, stop: { keep: true, squeeze: PRIORITY.stop } } };
+    expect(lines("一二三四。五，六七八", { measure: 6, indent: 0, style: squeezing })).toEqual(["一二三四。五，", "六七八"]);
+    expect(lines("一二三四。五，六七八", { measure: 6, indent: 0 })).toEqual(["一二三四。", "五，六七八"]);
   });
   it("kinsoku-line-end-opening: an opening quote never ends a line; it goes down with what follows", () => {
     expect(lines("一二三四“五六”七八", { measure: 5, indent: 0 })).toEqual(["一二三四", "“五六”七八"]);
@@ -131,6 +134,17 @@ describe("house style as data", () => {
     expect(xOf("渝事·委员", { measure: 10 }, "委")).toBeCloseTo(2.5, 6);
     expect(xOf("渝事·委员", { measure: 10, style }, "委")).toBeCloseTo(3, 6);
   });
+  it("house-style-json-digits-and-limits: digits and the copyfit limits come from the file, the rest from the base", async () => {
+    const { loadHouseStyle } = await import("../../src/typeset/house-style.js");
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const file = `${fs.mkdtempSync(`${os.tmpdir()}/paiban-style-`)}/style.json`;
+    fs.writeFileSync(file, JSON.stringify({ name: "proportional", digits: "proportional", copyfit: { loosen: 0.2 } }));
+    const style = loadHouseStyle(file);
+    expect(style.digits).toBe("proportional");
+    expect(style.copyfit).toEqual({ loosen: 0.2, tighten: STYLES.kaiming.copyfit.tighten });
+    expect(xOf("中75中", { measure: 10, style }, "中", 0, 1)).toBeCloseTo(1 + 0.25 + 0.549 + 0.558 + 0.25, 2);
+  });
 });
 
 describe("lists of names (bylines, credits)", () => {
@@ -154,5 +168,115 @@ describe("lists of names (bylines, credits)", () => {
     expect(x("长") - x("张")).toBeCloseTo(1, 9);
     expect(x("唐") - x("荣")).toBeCloseTo(2.5, 9);
     expect(x("刘") - x("花")).toBeCloseTo(2.5, 9);
+  });
+});
+
+/** The seed paragraph of `story` that contains `words`, with its measure. */
+function seedParagraph(story: string, words: string): { text: string; measure: number } {
+  const s = seedStories().find((x) => x.id === story)!;
+  return { text: s.paragraphs!.find((p) => p.includes(words))!, measure: s.measureEm! };
+}
+
+describe("house style of the sample page (shared/seed/README.md), as data", () => {
+  it("kaiming-lone-stop-never-squeezed: a lone mid-line 。 keeps its em; it never pulls a character up", () => {
+    // Squeezed to ½ em the 。 would let 十 in (9.5 em); clreq's 开明 keeps it one em.
+    expect(lines("一二三四五六七八。十一二三", { measure: 9.5, indent: 0 })).toEqual(["一二三四五六七八。", "十一二三"]);
+    expect(xOf("一二三。四五六", { measure: 10 }, "四")).toBeCloseTo(4, 9);
+    // The printed page: …理厂开展视察。委员们详细了解垃圾 | 处… (巫山, 16.5 em, dateline gap as set).
+    const { text, measure } = seedParagraph("wushan", "理厂开展视察");
+    const set = lines(text.replace(" ", "\u3000"), { measure, size: 9 });
+    expect(set).toContain("理厂开展视察。委员们详细了解垃圾");
+    expect(set[set.indexOf("理厂开展视察。委员们详细了解垃圾") + 1]!.startsWith("处理工艺流程")).toBe(true);
+  });
+  it("kaiming-stop-in-a-run: 。” take 1 em together; ？！ likewise keep their em alone", () => {
+    expect(xOf("一二。”三", { measure: 10 }, "三")).toBeCloseTo(3, 9);
+    expect(xOf("一二？三", { measure: 10 }, "三")).toBeCloseTo(3, 9);
+    expect(xOf("一二！三", { measure: 10 }, "三")).toBeCloseTo(3, 9);
+  });
+  it("line-end-stop-half: at a line end 。 takes ½ em and the line still justifies to the measure", () => {
+    // 一…七。 is 8 em with the blank, 7.5 without; “十一” may not be split from its quote, so the
+    // line is stretched: the 。's ink ends at the measure, not half an em short of it.
+    const p = set("一二三四五六七。“十一”", { measure: 9 });
+    expect(p.lines.map((l) => l.text)).toEqual(["一二三四五六七。", "“十一”"]);
+    const stop = p.lines[0]!.glyphs.at(-1)!;
+    expect(p.lines[0]!.width / 10).toBeCloseTo(9, 9);
+    // The mark's ink half starts half an em before the measure.
+    expect(stop.x / 10).toBeCloseTo(8.5, 9);
+  });
+  it("digits-half: digits take half an em each (75 is 1 em, 3700 is 2 em)", () => {
+    // 中 ¼ 75 ¼ 中: the second 中 at 1 + ¼ + 1 + ¼ em.
+    expect(xOf("中75中", { measure: 10 }, "中", 0, 1)).toBeCloseTo(2.5, 9);
+    expect(xOf("中3700中", { measure: 10 }, "中", 0, 1)).toBeCloseTo(3.5, 9);
+    const digits = set("中3700中", { measure: 10 }).lines[0]!.glyphs.filter((g) => /\d/.test(g.text));
+    expect(digits.map((g) => g.advance / 10)).toEqual([0.5, 0.5, 0.5, 0.5]);
+  });
+  it("digits-half-seed: …人民政协成立75周 | 年… as on the printed page", () => {
+    const { text, measure } = seedParagraph("lead", "人民政协成立75周年大会");
+    const set = lines(text, { measure, size: 9 });
+    expect(set).toContain("深入学习贯彻习近平总书记在庆祝人民政协成立75周");
+  });
+  it("latin-half: Latin letters half-width too (the font's hwid forms)", () => {
+    const g = set("中APEC会议", { measure: 10 }).lines[0]!.glyphs.filter((x) => /[A-Z]/.test(x.text));
+    expect(g.map((x) => x.advance / 10)).toEqual([0.5, 0.5, 0.5, 0.5]);
+    expect(xOf("中APEC会议", { measure: 10 }, "会")).toBeCloseTo(1 + 0.25 + 2 + 0.25, 9);
+  });
+  it("digits-proportional: a style with digits proportional sets the font's own widths", () => {
+    const proportional: StyleTable = { ...STYLES.kaiming, digits: "proportional" };
+    const d = set("中75中", { measure: 10, style: proportional }).lines[0]!.glyphs.filter((x) => /\d/.test(x.text));
+    expect(d[0]!.advance / 10).toBeCloseTo(0.549, 3);
+    expect(d[1]!.advance / 10).toBeCloseTo(0.558, 3);
+  });
+  it("latin-gap-to-zero: on a tight line the CJK–Latin gap squeezes to nothing", () => {
+    // 一二三四 56 七 is 6.5 em with ¼-em gaps; at 6 em both gaps go (the old ⅛-em floor pushed 56七 down).
+    const p = set("一二三四56七", { measure: 6 });
+    expect(p.lines.map((l) => l.text)).toEqual(["一二三四56七"]);
+    expect(xOf("一二三四56七", { measure: 6 }, "5")).toBeCloseTo(4, 9);
+    expect(xOf("一二三四56七", { measure: 6 }, "七")).toBeCloseTo(5, 9);
+    const floor: StyleTable = { ...STYLES.kaiming, latinGap: { natural: 0.25, min: 0.125, max: 1 / 3 } };
+    expect(lines("一二三四56七", { measure: 6, indent: 0, style: floor })).toEqual(["一二三四", "56七"]);
+  });
+});
+
+describe("runs of —— and …… (破折号, 省略号)", () => {
+  it("dash-run-breaks-between-pairs: a run may break between its 2-em dashes, never inside one", () => {
+    const p = composeParagraph("前文————————————————————后文", songFaces(), { measure: 8, size: 10 });
+    expect(p.lines.map((l) => l.text)).toEqual(["前文————", "————————", "————————", "后文"]);
+    for (const l of p.lines) expect(l.width / 10).toBeLessThanOrEqual(8 + 1e-9);
+    expect(p.lines.some((l) => l.overfull)).toBe(false);
+  });
+  it("dash-run-50-in-11-em: ——×50 in an 11-em column: no line over the measure, no dash split", () => {
+    const p = composeParagraph("——".repeat(50), songFaces(), { measure: 11, size: 10 });
+    expect(p.lines.map((l) => l.text.length)).toEqual([8, ...Array(9).fill(10), 2]);
+    for (const l of p.lines) expect(l.width / 10).toBeLessThanOrEqual(11 + 1e-9);
+    // Each —— is one glyph (the font's 2-em rule), so a split would show as a lone glyph.
+    for (const l of p.lines) for (const g of l.glyphs) expect(g.text).toBe("——");
+  });
+  it("ellipsis-run: …… runs break between pairs; an odd one out makes one 3-em unit with the pair before it", () => {
+    expect(lines("一二三…………四五六七", { measure: 5, indent: 0 })).toEqual(["一二三……", "……四五", "六七"]);
+    // ……… (three) is one unit of 3 em: it goes down whole.
+    expect(lines("一二三………四五六七", { measure: 5, indent: 0 })).toEqual(["一二三", "………四五", "六七"]);
+  });
+  it("dash-run-strict: at strict level a run still breaks between pairs when nothing else can", () => {
+    const p = composeParagraph("——".repeat(6), songFaces(), { measure: 5, size: 10, indent: 0, kinsoku: "strict" });
+    expect(p.lines.map((l) => l.text)).toEqual(["————", "————", "————"]);
+  });
+  it("overfull-unit: a unit wider than the measure stands alone and its line says overfull", () => {
+    const p = composeParagraph("一——二", songFaces(), { measure: 1.5, size: 10, indent: 0 });
+    expect(p.lines.map((l) => [l.text, l.overfull ?? false])).toEqual([
+      ["一", false],
+      ["——", true],
+      ["二", false],
+    ]);
+    const word = composeParagraph("中文Internationalization中文", songFaces(), { measure: 8, size: 10, indent: 0 });
+    expect(word.lines.map((l) => [l.text, l.overfull ?? false])).toEqual([
+      ["中文", false],
+      ["Internationalization", true],
+      ["中文", false],
+    ]);
+  });
+  it("dash-run-175000: a run of 175,000 —— is set (it took 50 s when a run was one unit; bench/ times it)", () => {
+    const p = composeParagraph(`前${"—".repeat(175_000)}后文`, songFaces(), { measure: 11, size: 9 });
+    expect(p.lines.map((l) => l.text).join("")).toBe(`前${"—".repeat(175_000)}后文`);
+    expect(p.lines.every((l) => l.width / 9 <= 11 + 1e-9 && l.text.replace(/[前后文]/g, "").length % 2 === 0)).toBe(true);
   });
 });
