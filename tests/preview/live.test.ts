@@ -1,6 +1,6 @@
 /** watch and serve end to end: saves re-render, report changes are told, errors keep it running. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import http from "node:http";
@@ -178,5 +178,34 @@ describe("paiban watch (CLI)", () => {
     child.kill("SIGTERM");
     const code = await new Promise((ok) => child.once("exit", (c) => ok(c)));
     expect(code).toBe(0);
+  }, 90_000);
+
+  it("keeps watching when the layout is deleted, restored and its folder renamed away and back (no silent exit 13)", async () => {
+    const p = sampleProject();
+    const child = spawn(process.execPath, [CLI, "watch", "layouts/quxian.json", "--out", "out/q.pdf"], { cwd: p.dir, stdio: ["ignore", "pipe", "pipe"] });
+    cleanups.push(() => void child.kill("SIGTERM"));
+    const log = collect(child);
+    await until(() => /watching layouts\/quxian\.json/.test(log.text()) || undefined, 30_000);
+    const layout = readFileSync(p.layout);
+    const seen = () => log.text().length;
+
+    rmSync(p.layout);
+    await until(() => /layouts\/quxian\.json changed → paiban: layouts\/quxian\.json: layout file not found/.test(log.text()) || undefined, 20_000);
+    let from = seen();
+    writeFileSync(p.layout, layout);
+    await until(() => /layouts\/quxian\.json changed → out\/q\.pdf/.test(log.text().slice(from)) || undefined, 20_000);
+
+    from = seen();
+    renameSync(path.join(p.dir, "layouts"), path.join(p.dir, "layouts-away"));
+    await until(() => /layout file not found/.test(log.text().slice(from)) || undefined, 20_000);
+    await new Promise((ok) => setTimeout(ok, 3000));
+    expect(child.exitCode, log.text()).toBeNull();
+
+    from = seen();
+    renameSync(path.join(p.dir, "layouts-away"), path.join(p.dir, "layouts"));
+    await until(() => /layouts\/quxian\.json changed → out\/q\.pdf/.test(log.text().slice(from)) || undefined, 20_000);
+    expect(child.exitCode).toBeNull();
+    child.kill("SIGTERM");
+    expect(await new Promise((ok) => child.once("exit", (c) => ok(c)))).toBe(0);
   }, 90_000);
 });
