@@ -13,7 +13,7 @@
  * Front matter is parsed with the `yaml` package (maintained, YAML 1.2, no dependencies, and it
  * reports line/column of errors); gray-matter is unmaintained and pulls in js-yaml 3.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { parseDocument, isMap, isScalar, type Pair, type Scalar } from "yaml";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import type { StoryCopy } from "./types.js";
@@ -24,11 +24,24 @@ import { cleanText, joinLines, splitParagraphs } from "./text.js";
 export const FRONT_MATTER_KEYS = ["kicker", "title", "subtitle", "byline", "credit"] as const;
 type FrontKey = (typeof FRONT_MATTER_KEYS)[number];
 
+/**
+ * The largest copy file paiban reads: 2 MB, some 700,000 Chinese characters, a hundred times a
+ * full broadsheet page. Beyond it a file is refused before it is read.
+ */
+export const MAX_COPY_BYTES = 2 * 1024 * 1024;
+/** The longest front-matter value (a title, a byline), in characters. */
+export const MAX_FRONT_MATTER_CHARS = 1000;
+
 export async function loadCopy(file: string): Promise<{ copy: StoryCopy; warnings: Warning[] }> {
   let bytes: Uint8Array;
   try {
+    const size = (await stat(file)).size;
+    if (size > MAX_COPY_BYTES) {
+      throw new PaibanError(`copy file is ${(size / 1024 / 1024).toFixed(1)} MB; paiban reads copy files of up to ${MAX_COPY_BYTES / 1024 / 1024} MB`, { file });
+    }
     bytes = await readFile(file);
   } catch (err) {
+    if (err instanceof PaibanError) throw err;
     throw new PaibanError(readFailure(err), { file });
   }
   return parseCopyBytes(bytes, file);
@@ -128,6 +141,9 @@ function parseFrontMatter(yamlText: string, firstLine: number, file: string): Pa
       throw new PaibanError(`front-matter key "${key}" must be one line of text`, { file, where });
     }
     const text = scalarText(yamlText, value);
+    if ([...text].length > MAX_FRONT_MATTER_CHARS) {
+      throw new PaibanError(`front-matter key "${key}" is ${[...text].length} characters long: at most ${MAX_FRONT_MATTER_CHARS}`, { file, where });
+    }
     if (text !== "") out[key as FrontKey] = text;
   }
   return out;

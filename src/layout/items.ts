@@ -8,6 +8,7 @@ import { fmt } from "./errors.js";
 import { type FileContext, requireCopy, requireFile } from "./files.js";
 import { areaWidth, columnX, gridUnits, lineY, pt, resolveArea } from "./geometry.js";
 import type { JsonPath } from "./json.js";
+import { MAX_OVERLAP_WARNINGS } from "./limits.js";
 import type { ItemJson, PhotoJson, RuleJson, SidebarJson, StoryJson } from "./schema.js";
 import { HOUSE_STYLE, resolveBodyStyle, resolveColour, resolveTextStyle, BLACK } from "./styles.js";
 import type { GridArea, Grid, HeadlineParts, HeadlineSpec, ItemSpec, PhotoSpec, RuleSpec, SidebarSpec, StorySpec, TextStyle } from "./types.js";
@@ -303,12 +304,18 @@ function intersect(a: GridArea, b: GridArea): GridArea | undefined {
 /** Items whose areas share grid cells: a warning each, naming both ids and the shared cells (1-based). */
 export function findOverlaps(items: readonly ItemSpec[], page: number): Warning[] {
   const warnings: Warning[] = [];
+  const areas = items.map(itemAreas);
+  let more = 0;
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
+      const shared = firstShared(areas[i]!, areas[j]!);
+      if (!shared) continue;
+      if (warnings.length >= MAX_OVERLAP_WARNINGS) {
+        more++;
+        continue;
+      }
       const a = items[i]!;
       const b = items[j]!;
-      const shared = itemAreas(a).flatMap((ra) => itemAreas(b).map((rb) => intersect(ra, rb))).find((x) => x !== undefined);
-      if (!shared) continue;
       warnings.push({
         code: "overlap",
         itemId: a.id,
@@ -316,5 +323,16 @@ export function findOverlaps(items: readonly ItemSpec[], page: number): Warning[
       });
     }
   }
+  if (more) warnings.push({ code: "overlap", message: `page ${page}: ${more} more pairs of items overlap` });
   return warnings;
+}
+
+function firstShared(as: readonly GridArea[], bs: readonly GridArea[]): GridArea | undefined {
+  for (const ra of as) {
+    for (const rb of bs) {
+      const x = intersect(ra, rb);
+      if (x) return x;
+    }
+  }
+  return undefined;
 }

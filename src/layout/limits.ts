@@ -5,6 +5,21 @@
  */
 import { MM } from "./units.js";
 
+/**
+ * How much a layout may hold. Each is far above a real edition (a broadsheet page has 10–40
+ * items, an edition 4–48 pages) and keeps the checks that compare items pairwise (overlaps)
+ * and the make-up within seconds.
+ */
+export const MAX_PAGES = 500;
+export const MAX_ITEMS_PER_PAGE = 1000;
+export const MAX_AREA_RECTS = 50;
+export const MAX_BOX_ITEMS = 200;
+/** A line of text in the layout: paper and page name, label, box title, dateline, editor. */
+export const MAX_TEXT_CHARS = 1000;
+export const MAX_PATH_CHARS = 4096;
+/** Overlap warnings given one by one on a page; beyond, one warning counts the rest. */
+export const MAX_OVERLAP_WARNINGS = 20;
+
 export interface LengthLimit {
   /** Largest value, pt. */
   max: number;

@@ -12,6 +12,7 @@
  */
 import * as z from "zod";
 import { didYouMean } from "../common/did-you-mean.js";
+import { MAX_AREA_RECTS, MAX_BOX_ITEMS, MAX_ITEMS_PER_PAGE, MAX_PAGES, MAX_PATH_CHARS, MAX_TEXT_CHARS } from "./limits.js";
 import { KINSOKU_LEVELS, PUNCTUATION_STYLES } from "../common/setting.js";
 import { FONT_ROLES } from "../fonts/types.js";
 import {
@@ -65,8 +66,22 @@ const FontSize = z
 const GridIndex = (d: string) =>
   z.int({ error: (iss) => (iss.input === undefined ? undefined : `expected a whole number ≥ 1, found ${JSON.stringify(iss.input)}`) }).min(1).describe(d);
 
-const Name = (d: string) => z.string().min(1).describe(d);
-const FilePath = (d: string) => z.string().min(1).describe(`${d} (relative to the layout file)`);
+/** A line of text in the layout (a name, a label, a title): at most MAX_TEXT_CHARS. */
+const Text = (d: string) =>
+  z
+    .string()
+    .max(MAX_TEXT_CHARS, { error: (iss) => `${(iss.input as string).length} characters is too long here: at most ${MAX_TEXT_CHARS}` })
+    .describe(d);
+const Name = (d: string) => Text(d).min(1);
+const FilePath = (d: string) =>
+  z
+    .string()
+    .min(1)
+    .max(MAX_PATH_CHARS, { error: (iss) => `a path of ${(iss.input as string).length} characters is too long: at most ${MAX_PATH_CHARS}` })
+    .describe(`${d} (relative to the layout file)`);
+/** An array with at most `max` entries, `what` naming them in the message. */
+const upTo = <T extends z.ZodType>(item: T, max: number, what: string) =>
+  z.array(item).max(max, { error: (iss) => `${(iss.input as unknown[]).length} ${what} is more than paiban takes: at most ${max}` });
 
 const CmykPart = z.number().min(0).max(100);
 const COLOUR_HELP = `a colour is [c, m, y, k] with each 0–100, or one of ${COLOUR_NAMES.map((c) => `"${c}"`).join(", ")}`;
@@ -125,7 +140,7 @@ export const GridRect = z
   .meta({ id: "GridRect" });
 
 const Area = z
-  .union([GridRect, z.array(GridRect).min(1)])
+  .union([GridRect, upTo(GridRect, MAX_AREA_RECTS, "rectangles in one area").min(1)])
   .describe("A grid rectangle, or several for a stepped (走文) area that text flows through in order")
   .meta({ id: "Area" });
 
@@ -169,7 +184,7 @@ const Photo = z.strictObject({
   area: GridRect,
   fit: z.enum(["fill", "fit"]).optional(),
   focus: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).describe("Point kept in view when cropping, [x, y] 0–1").optional(),
-  label: z.string().describe("Section label above the photo, e.g. 图片新闻").optional(),
+  label: Text("Section label above the photo, e.g. 图片新闻").optional(),
   labelStyle: TextStyle.optional(),
   caption: Caption.optional(),
 })
@@ -179,7 +194,7 @@ const Sidebar = z.strictObject({
   type: z.literal("sidebar"),
   id: Name("Item id, unique on the page"),
   area: GridRect,
-  title: z.string().describe("Title in the box's title bar, e.g. 区县快递"),
+  title: Text("Title in the box's title bar, e.g. 区县快递"),
   titleStyle: TextStyle.optional(),
   titleBar: Colour.optional(),
   border: z.enum(["plain", "double", "flower"]).optional(),
@@ -187,8 +202,8 @@ const Sidebar = z.strictObject({
   padding: Length("Space between border and text").optional(),
   columns: GridIndex("Text columns inside the box").optional(),
   measure: PositiveLength("Column measure inside the box").optional(),
-  dateline: z.string().describe("Dateline opening each item, e.g. 本报讯").optional(),
-  items: z.array(FilePath("Copy file of one item")).min(1),
+  dateline: Text("Dateline opening each item, e.g. 本报讯").optional(),
+  items: upTo(FilePath("Copy file of one item"), MAX_BOX_ITEMS, "items in one box").min(1),
   itemHead: TextStyle.optional(),
   body: BodyStyle.optional(),
   credit: TextStyle.optional(),
@@ -212,9 +227,9 @@ const Rule = z.strictObject({
 export const Item = z.discriminatedUnion("type", [Story, Photo, Sidebar, Rule]);
 
 const RunningHead = z.strictObject({
-  pageName: z.string().describe("Page name in the running head (defaults to the page name)").optional(),
-  editor: z.string().describe("e.g. 责任编辑 王某 美术编辑 李某").optional(),
-  weekday: z.string().describe("e.g. 星期三 (derived from the date when absent)").optional(),
+  pageName: Text("Page name in the running head (defaults to the page name)").optional(),
+  editor: Text("e.g. 责任编辑 王某 美术编辑 李某").optional(),
+  weekday: Text("e.g. 星期三 (derived from the date when absent)").optional(),
   style: TextStyle.optional(),
   nameStyle: TextStyle.optional(),
   ruleWeight: Length("Weight of the rule under the running head (眉线)").optional(),
@@ -270,7 +285,7 @@ const PageOverride = z
 
 const FontFile = z.union([
   FilePath("Font file"),
-  z.strictObject({ file: FilePath("Font file (.ttf, .otf, .ttc)"), face: z.string().describe("PostScript name of the face in a collection").optional() }),
+  z.strictObject({ file: FilePath("Font file (.ttf, .otf, .ttc)"), face: Text("PostScript name of the face in a collection").optional() }),
 ])
   .meta({ id: "FontFile" });
 const FontFaces = z.strictObject({ regular: FontFile.optional(), bold: FontFile.optional() })
@@ -287,25 +302,25 @@ const PageNumber = z.int().min(1).describe("Page number (版次)");
 
 const PageEntry = z.strictObject({
   number: PageNumber,
-  name: z.string().describe("Page name, e.g. 区县").optional(),
+  name: Text("Page name, e.g. 区县").optional(),
   runningHead: RunningHead.optional(),
-  items: z.array(Item),
+  items: upTo(Item, MAX_ITEMS_PER_PAGE, "items on one page"),
   page: PageOverride.optional(),
 })
   .meta({ id: "Page" });
 
 export const LayoutFile = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().max(MAX_PATH_CHARS).optional(),
     paper: Name("Newspaper name, e.g. 重庆政协报"),
     date: z.iso.date({ error: (iss) => `expected a date as yyyy-mm-dd (e.g. "2024-11-27"), found ${JSON.stringify(iss.input)}` }).describe("Issue date, yyyy-mm-dd"),
     page: PageGeometry,
     fonts: Fonts.optional(),
     number: PageNumber.optional(),
-    name: z.string().describe("Page name, e.g. 区县").optional(),
+    name: Text("Page name, e.g. 区县").optional(),
     runningHead: RunningHead.optional(),
-    items: z.array(Item).describe("The page's items (one-page layout)").optional(),
-    pages: z.array(PageEntry).min(1, { error: "an edition needs at least one page: the pages list is empty" }).describe("The pages of an edition").optional(),
+    items: upTo(Item, MAX_ITEMS_PER_PAGE, "items on one page").describe("The page's items (one-page layout)").optional(),
+    pages: upTo(PageEntry, MAX_PAGES, "pages in one edition").min(1, { error: "an edition needs at least one page: the pages list is empty" }).describe("The pages of an edition").optional(),
   })
   .describe("A paiban layout: one page (items at top level) or an edition (pages)");
 

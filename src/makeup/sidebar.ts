@@ -64,14 +64,14 @@ export const makeupSidebar: ItemMaker<SidebarSpec> = (ctx, grid, side) => {
       pitch,
       dateline: first ? { length: first.length, faces: ctx.faces(house.dateline) } : undefined,
     });
-    lines.push(...body.lines);
+    for (const line of body.lines) lines.push(line); // no spread: the lines are unbounded
     let credit: string[] | undefined;
     if (copy.credit) {
       const runIn = ctx.houseStyle.credit.runIn.sidebar;
       ({ lines, credit } = withCredit(ctx, lines, copy.credit, { itemId: id, style: side.credit, body: side.body, width, pitch, paragraph: paragraphs.length, runIn }));
     }
     copies.push({ id, kind: "sidebar-item", file: copy.file, paragraphs: copy.paragraphs, set: body.set, measure, credit, from: flow.length, to: flow.length + lines.length });
-    flow.push(...lines);
+    for (const line of lines) flow.push(line);
   });
 
   // One flow for the box: what did not fit is its tail, which may reach back over several items.

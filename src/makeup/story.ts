@@ -41,7 +41,7 @@ export const makeupStory: ItemMaker<StorySpec> = (ctx, grid, story) => {
     }
   }
   const { lines, set } = bodyLines(ctx, copy.paragraphs, body, { itemId: story.id, role: "body", measure, pitch });
-  flow.push(...lines);
+  for (const line of lines) flow.push(line); // a story may run to 100,000s of lines: no spread
   let credit: string[] | undefined;
   if (copy.credit) {
     const runIn = ctx.houseStyle.credit.runIn.story;

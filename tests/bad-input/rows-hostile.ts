@@ -158,4 +158,88 @@ export const HOSTILE_ROWS: Row[] = [
       expect(execFileSync("pdftotext", [r.pdf, "-"], { encoding: "utf8" })).toMatch(/0 年 2 月 29 日[\s\S]*星期二/);
     },
   },
+  // ---- stated size limits, and no stack overflow below them (item 6) --------------------------
+  {
+    group: "limits",
+    input: "10 MB of 。 as copy",
+    gets: "`story.md: copy file is 10.0 MB; paiban reads copy files of up to 2 MB`, before reading it",
+    outcome: "refused",
+    timed: true,
+    setup: (dir) => {
+      writeLayout(dir, base());
+      writeFileSync(join(dir, "story.md"), "。".repeat(3_500_000));
+    },
+    check: (r) => {
+      expectRefused(r, /^paiban: \/.*story\.md: copy file is 10\.0 MB; paiban reads copy files of up to 2 MB$/);
+      expect(r.ms).toBeLessThan(10_000);
+    },
+  },
+  {
+    group: "limits",
+    input: "a title of 600,000 characters",
+    gets: '`story.md: 2:1: front-matter key "title" is 600000 characters long: at most 1000`',
+    outcome: "refused",
+    timed: true,
+    setup: (dir) => {
+      writeLayout(dir, base());
+      writeFileSync(join(dir, "story.md"), `---\ntitle: ${"长".repeat(600_000)}\n---\n正文。\n`);
+    },
+    check: (r) => {
+      expectRefused(r, /^paiban: \/.*story\.md: 2:1: front-matter key "title" is 600000 characters long: at most 1000$/);
+      expect(r.ms).toBeLessThan(15_000);
+    },
+  },
+  {
+    group: "limits",
+    input: "a paper name of 2,000,000 characters",
+    gets: "`layout.json: paper: 2000000 characters is too long here: at most 1000`",
+    outcome: "refused",
+    command: "validate",
+    timed: true,
+    setup: (dir) => void writeLayout(dir, { ...base(), paper: "报".repeat(2_000_000) }),
+    check: (r) => {
+      expectRefused(r, /^paiban: layout\.json: paper: 2000000 characters is too long here: at most 1000 \(line 2, column 12\)$/);
+      expect(r.ms).toBeLessThan(20_000);
+    },
+  },
+  {
+    group: "limits",
+    input: "150,000 one-character paragraphs in one story",
+    gets: "renders; `lead: 149960 lines (149960 characters) do not fit` (was a stack overflow)",
+    outcome: "warned",
+    timed: true,
+    setup: (dir) => {
+      writeLayout(dir, base());
+      writeFileSync(join(dir, "story.md"), Array.from({ length: 150_000 }, () => "短").join("\n\n"));
+    },
+    check: (r) => {
+      const rep = expectRendered(r);
+      expect(rep.stories[0]!.overset).toEqual({ lines: 149_960, chars: 149_960 });
+      expect(r.ms).toBeLessThan(40_000);
+    },
+  },
+  {
+    group: "limits",
+    input: "1,000 stories in one place (499,500 overlapping pairs)",
+    gets: "renders; 20 overlap warnings, then `page 1: 499480 more pairs of items overlap`",
+    outcome: "warned",
+    timed: true,
+    setup: (dir) => void writeLayout(dir, page(Array.from({ length: 1000 }, (_, i) => story("story.md", { id: `s${i}` })))),
+    check: (r) => {
+      const rep = expectRendered(r);
+      const overlaps = rep.warnings.filter((w) => w.code === "overlap").map((w) => w.message);
+      expect(overlaps).toHaveLength(21);
+      expect(overlaps.at(-1)).toBe("page 1: 499480 more pairs of items overlap");
+      expect(r.ms).toBeLessThan(25_000);
+    },
+  },
+  {
+    group: "limits",
+    input: "1,001 items on one page",
+    gets: "`layout.json: items: 1001 items on one page is more than paiban takes: at most 1000`",
+    outcome: "refused",
+    command: "validate",
+    setup: (dir) => void writeLayout(dir, page(Array.from({ length: 1001 }, (_, i) => story("story.md", { id: `s${i}` })))),
+    check: refused(/^paiban: layout\.json: items: 1001 items on one page is more than paiban takes: at most 1000 \(line \d+, column \d+\)$/),
+  },
 ];

@@ -22,7 +22,7 @@ describe("bad input table, timed rows", () => {
 });
 
 function defineRow(row: Row): void {
-  test(`${row.group}: ${row.input}`, { timeout: 30_000 }, async () => {
+  test(`${row.group}: ${row.input}`, { timeout: row.timed ? 60_000 : 30_000 }, async () => {
     const r = await runRow((dir) => row.setup(dir), row.command ?? "render", row.args ?? [], row.env ?? {}, row.out);
     await row.check(r);
   });
