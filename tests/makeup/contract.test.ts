@@ -8,7 +8,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DisplayItem } from "../../src/display/types.js";
 import { makeFontMap } from "../../src/fonts/fontmap.js";
-import { loadLayout } from "../../src/layout/index.js";
+import { FontStore } from "../../src/fonts/store.js";
+import { loadLayout } from "../../src/pipeline/load.js";
 import type { HouseStyle, PageSpec } from "../../src/layout/types.js";
 import type { FlowLine } from "../../src/makeup/flow.js";
 import { setInFrame, type FlowCopy } from "../../src/makeup/frame.js";
@@ -16,7 +17,11 @@ import { makeupPage } from "../../src/makeup/page.js";
 import { writeLayout } from "./fixture.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paiban-contract-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const store = new FontStore();
+afterAll(() => {
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const PITCH = 13.5;
 
@@ -79,7 +84,7 @@ async function page(): Promise<PageSpec> {
 function makeUp(spec: PageSpec, house?: (h: HouseStyle) => void) {
   const copy = structuredClone(spec);
   house?.(copy.houseStyle);
-  return makeupPage(makeFontMap(), copy);
+  return makeupPage(makeFontMap({}, store), copy);
 }
 
 const ofItem = (items: DisplayItem[], id: string, kind: DisplayItem["kind"]) => items.filter((i) => i.itemId === id && i.kind === kind);
