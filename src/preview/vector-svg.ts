@@ -1,18 +1,16 @@
 /**
- * Rules, rectangles, borders and proof marks as SVG, drawn by the very code that draws them
- * into the PDF (src/render/vector.ts, proof.ts): that code writes PDF path operators into a
- * ContentStream, and this module replays those operators as SVG paths. One geometry, two
- * backends: a 花边 or a wavy rule cannot look different on screen and on the plate.
+ * Rules, rectangles, borders and proof marks as SVG: the SVG serialisation of the drawings
+ * src/render/vector.ts and proof.ts make, which the PDF writer serialises as content-stream
+ * operators (src/render/vector-pdf.ts). One geometry, two backends: a 花边 or a wavy rule
+ * cannot look different on screen and on the plate.
  *
- * Only the operators those drawers use are understood (path construction, painting, line
- * state, device colours, q/Q); anything else is skipped.
+ * Numbers are rounded as the PDF writes them (1/10 000 pt, colours to 1/10 000 of full ink)
+ * and then to 1/1000 for the screen. Forms are drawn out at every placement.
  */
-import type { BorderItem, ProofMark, RectItem, RuleItem } from "../display/types.js";
-import { ContentStream } from "../render/content.js";
+import type { BorderItem, CmykColor, GlyphRun, ProofMark, RectItem, RuleItem } from "../display/types.js";
 import type { FontStore } from "../fonts/store.js";
-import { drawProofMark } from "../render/proof.js";
-import { drawBorder, drawRect, drawRule, PLAIN_INKING } from "../render/vector.js";
-import type { GlyphRun } from "../display/types.js";
+import { proofMarkDrawing } from "../render/proof.js";
+import { borderDrawing, rectDrawing, ruleDrawing, type PathOp } from "../render/vector.js";
 import { cmykToCss, rgbToCss } from "./colour.js";
 
 interface PaintState {
@@ -24,27 +22,24 @@ interface PaintState {
   dash: number[];
 }
 
-type Operand = number | number[] | string;
-
 const CAPS = ["butt", "round", "square"];
 const JOINS = ["miter", "round", "bevel"];
 
-/** Split one content-stream line into operands and its operator. */
-function tokens(line: string): { args: Operand[]; op: string } {
-  const args: Operand[] = [];
-  const re = /\[([^\]]*)\]|(\/\S+)|(\S+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(line))) {
-    if (m[1] !== undefined) args.push(m[1].trim() ? m[1].trim().split(/\s+/).map(Number) : []);
-    else if (m[2] !== undefined) args.push(m[2]);
-    else args.push(Number.isNaN(Number(m[3])) ? m[3]! : Number(m[3]));
-  }
-  const op = String(args.pop() ?? "");
-  return { args, op };
+/** A number as the PDF writer rounds it (src/render/content.ts num). */
+function pdfRound(n: number): number {
+  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  return Math.round(n * 10000) / 10000;
 }
 
+/** A coordinate for the screen: the PDF's number to 1/1000. */
 function fmt(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
+  return String(Math.round(pdfRound(n) * 1000) / 1000);
+}
+
+/** A CMYK colour as the PDF states it (each ink clamped, 0..1 to 1/10 000), back in percent. */
+function pdfCmyk(c: CmykColor): CmykColor {
+  const ink = (v: number) => pdfRound(Math.min(100, Math.max(0, v)) / 100) * 100;
+  return { c: ink(c.c), m: ink(c.m), y: ink(c.y), k: ink(c.k) };
 }
 
 /** A painted path as an SVG element. */
@@ -59,66 +54,55 @@ function pathElement(d: string, state: PaintState, fill: boolean, stroke: boolea
   return `<path ${attrs.join(" ")}/>`;
 }
 
-function nums(args: Operand[]): number[] {
-  return args.filter((a): a is number => typeof a === "number");
-}
-
-/** Replay the operators of a content stream (y-down page space) as SVG elements. */
-export function contentToSvg(content: string): string {
+/** A drawing's ops (y-down page space) as SVG elements; (dx, dy) moves them (a placed form). */
+export function pathsToSvg(ops: readonly PathOp[]): string {
   const out: string[] = [];
   const stack: PaintState[] = [];
   let state: PaintState = { fill: "#000000", stroke: "#000000", width: 1, cap: 0, join: 0, dash: [] };
   let d = "";
-  for (const line of content.split("\n")) {
-    const { args, op } = tokens(line);
-    const n = nums(args);
-    switch (op) {
-      case "q": stack.push({ ...state, dash: [...state.dash] }); break;
-      case "Q": state = stack.pop() ?? state; break;
-      case "w": state.width = n[0] ?? 1; break;
-      case "J": state.cap = n[0] ?? 0; break;
-      case "j": state.join = n[0] ?? 0; break;
-      case "d": state.dash = Array.isArray(args[0]) ? args[0] : []; break;
-      case "k": state.fill = cmykToCss({ c: n[0]! * 100, m: n[1]! * 100, y: n[2]! * 100, k: n[3]! * 100 }); break;
-      case "K": state.stroke = cmykToCss({ c: n[0]! * 100, m: n[1]! * 100, y: n[2]! * 100, k: n[3]! * 100 }); break;
-      case "rg": state.fill = rgbToCss({ r: n[0]!, g: n[1]!, b: n[2]! }); break;
-      case "RG": state.stroke = rgbToCss({ r: n[0]!, g: n[1]!, b: n[2]! }); break;
-      case "m": d += `M${fmt(n[0]!)} ${fmt(n[1]!)}`; break;
-      case "l": d += `L${fmt(n[0]!)} ${fmt(n[1]!)}`; break;
-      case "c": d += `C${n.map(fmt).join(" ")}`; break;
-      case "h": d += "Z"; break;
-      case "re": d += `M${fmt(n[0]!)} ${fmt(n[1]!)}h${fmt(n[2]!)}v${fmt(n[3]!)}h${fmt(-n[2]!)}Z`; break;
-      case "f": out.push(pathElement(d, state, true, false)); d = ""; break;
-      case "S": out.push(pathElement(d, state, false, true)); d = ""; break;
-      case "B": out.push(pathElement(d, state, true, true)); d = ""; break;
-      case "n": d = ""; break;
-      default: break; // gs (overprint) and anything else: no effect on screen
+  const walk = (list: readonly PathOp[], dx: number, dy: number): void => {
+    for (const op of list) {
+      switch (op.op) {
+        case "save": stack.push({ ...state, dash: [...state.dash] }); break;
+        case "restore": state = stack.pop() ?? state; break;
+        case "lineWidth": state.width = pdfRound(op.width); break;
+        case "lineCap": state.cap = op.cap; break;
+        case "lineJoin": state.join = op.join; break;
+        case "dash": state.dash = op.pattern.map(pdfRound); break;
+        case "fillCmyk": state.fill = cmykToCss(pdfCmyk(op.color)); break;
+        case "strokeCmyk": state.stroke = cmykToCss(pdfCmyk(op.color)); break;
+        case "fillRgb": state.fill = rgbToCss({ r: pdfRound(op.color.r), g: pdfRound(op.color.g), b: pdfRound(op.color.b) }); break;
+        case "strokeRgb": state.stroke = rgbToCss({ r: pdfRound(op.color.r), g: pdfRound(op.color.g), b: pdfRound(op.color.b) }); break;
+        case "moveTo": d += `M${fmt(op.x + dx)} ${fmt(op.y + dy)}`; break;
+        case "lineTo": d += `L${fmt(op.x + dx)} ${fmt(op.y + dy)}`; break;
+        case "curveTo": d += `C${[op.x1 + dx, op.y1 + dy, op.x2 + dx, op.y2 + dy, op.x + dx, op.y + dy].map(fmt).join(" ")}`; break;
+        case "closePath": d += "Z"; break;
+        case "rect": d += `M${fmt(op.x + dx)} ${fmt(op.y + dy)}h${fmt(op.width)}v${fmt(op.height)}h${fmt(-pdfRound(op.width))}Z`; break;
+        case "fill": out.push(pathElement(d, state, true, false)); d = ""; break;
+        case "stroke": out.push(pathElement(d, state, false, true)); d = ""; break;
+        case "fillAndStroke": out.push(pathElement(d, state, true, true)); d = ""; break;
+        case "place": walk(op.form.ops, dx + op.x, dy + op.y); break;
+      }
     }
-  }
+  };
+  walk(ops, 0, 0);
   return out.join("");
 }
 
 export function ruleSvg(item: RuleItem): string {
-  const cs = new ContentStream();
-  drawRule(cs, item, PLAIN_INKING);
-  return contentToSvg(cs.toString());
+  return pathsToSvg(ruleDrawing(item));
 }
 
 export function rectSvg(item: RectItem): string {
-  const cs = new ContentStream();
-  drawRect(cs, item, PLAIN_INKING);
-  return contentToSvg(cs.toString());
+  return pathsToSvg(rectDrawing(item));
 }
 
 export function borderSvg(item: BorderItem): string {
-  const cs = new ContentStream();
-  drawBorder(cs, item, PLAIN_INKING);
-  return contentToSvg(cs.toString());
+  return pathsToSvg(borderDrawing(item));
 }
 
 /** A proof mark's red outline and tag; the label run (white) is the caller's to draw. */
 export function proofMarkSvg(mark: ProofMark, fonts: FontStore): { svg: string; label: GlyphRun | null } {
-  const cs = new ContentStream();
-  const label = drawProofMark(cs, mark, fonts);
-  return { svg: contentToSvg(cs.toString()), label };
+  const { ops, label } = proofMarkDrawing(mark, fonts);
+  return { svg: pathsToSvg(ops), label };
 }

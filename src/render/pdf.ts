@@ -21,7 +21,7 @@ import { FontStore } from "../fonts/store.js";
 import { ContentStream, isPureBlack, totalInk } from "./content.js";
 import { loadFace } from "./fonts.js";
 import { showGlyphRun, type GlyphEncoder } from "./glyphs.js";
-import { drawBorder, drawRect, drawRule, PLAIN_INKING, type Inking } from "./vector.js";
+import { drawBorder, drawRect, drawRule, PLAIN_INKING, type Inking } from "./vector-pdf.js";
 import { drawMarks, marksMargin, slugRun } from "./marks.js";
 import { drawProofMark, proofLabelInk, watermark, watermarkInk } from "./proof.js";
 import { photoWarnings, preparePhoto, type PreparedPhoto } from "./image.js";

@@ -7,6 +7,8 @@ import type { GlyphRun, ProofMark, DisplayPage } from "../display/types.js";
 import { ContentStream, type RgbColor } from "./content.js";
 import type { FontStore } from "../fonts/store.js";
 import { markFace, shapeLine, lineWidth } from "./fonts.js";
+import { Drawing, type PathOp } from "./vector.js";
+import { PLAIN_INKING, writePaths } from "./vector-pdf.js";
 
 export const PROOF_RED: RgbColor = { r: 0.86, g: 0.08, b: 0.12 };
 const WHITE: RgbColor = { r: 1, g: 1, b: 1 };
@@ -47,14 +49,15 @@ export function watermarkInk(cs: ContentStream, translucentState: string): void 
   cs.graphicsState(translucentState).fillRgb(WATERMARK_GREY);
 }
 
-/** The red outline of a proof mark; returns the label run to draw (white on a red tag). */
-export function drawProofMark(cs: ContentStream, mark: ProofMark, fonts: FontStore): GlyphRun | null {
-  cs.save();
-  cs.strokeRgb(PROOF_RED).lineWidth(1).dash([3, 1.5]);
-  cs.rect(mark.x, mark.y, mark.width, mark.height).stroke();
-  cs.restore();
+/** The red outline of a proof mark, and the label run to draw (white on a red tag). */
+export function proofMarkDrawing(mark: ProofMark, fonts: FontStore): { ops: PathOp[]; label: GlyphRun | null } {
+  const d = new Drawing();
+  d.save();
+  d.strokeRgb(PROOF_RED).lineWidth(1).dash([3, 1.5]);
+  d.rect(mark.x, mark.y, mark.width, mark.height).stroke();
+  d.restore();
   const text = mark.label.trim();
-  if (!text) return null;
+  if (!text) return { ops: d.ops, label: null };
   const run = shapeLine(fonts, markFace(), LABEL_SIZE, text, 0, 0, NO_INK);
   const pad = 1.5;
   const tagW = lineWidth(run) + 2 * pad;
@@ -63,12 +66,19 @@ export function drawProofMark(cs: ContentStream, mark: ProofMark, fonts: FontSto
   const tagX = mark.x;
   const tagY = mark.y - tagH >= 0 ? mark.y - tagH : mark.y;
   // A white edge keeps the tag legible where it lands on red (a box's title bar, a photo).
-  cs.save();
-  cs.fillRgb(PROOF_RED).strokeRgb(WHITE).lineWidth(0.75).rect(tagX, tagY, tagW, tagH).fillAndStroke();
-  cs.restore();
+  d.save();
+  d.fillRgb(PROOF_RED).strokeRgb(WHITE).lineWidth(0.75).rect(tagX, tagY, tagW, tagH).fillAndStroke();
+  d.restore();
   run.x = tagX + pad;
   run.y = tagY + pad + LABEL_SIZE * 0.86;
-  return run;
+  return { ops: d.ops, label: run };
+}
+
+/** A proof mark into the PDF; returns the label run to draw. */
+export function drawProofMark(cs: ContentStream, mark: ProofMark, fonts: FontStore): GlyphRun | null {
+  const { ops, label } = proofMarkDrawing(mark, fonts);
+  writePaths(cs, ops, PLAIN_INKING);
+  return label;
 }
 
 /** Label text colour inside the tag. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { DisplayPage, GlyphRun, ProofMark } from "../../src/display/types.js";
 import { cmykToCss } from "../../src/preview/colour.js";
 import { pageSvg } from "../../src/preview/svg.js";
-import { contentToSvg } from "../../src/preview/vector-svg.js";
+import { pathsToSvg } from "../../src/preview/vector-svg.js";
+import { Drawing } from "../../src/render/vector.js";
 import { markFace, shapeLine } from "../../src/render/fonts.js";
 import { FontStore } from "../../src/fonts/store.js";
 
@@ -66,7 +67,16 @@ describe("display list → SVG", () => {
   });
 
   it("keeps q/Q state apart and understands curves and RGB", () => {
-    const svg = contentToSvg(["q", "1 0 0 rg", "0 0 m", "1 1 2 2 3 3 c", "h", "f", "Q", "0 0 m", "5 5 l", "S"].join("\n"));
+    const d = new Drawing().save().fillRgb({ r: 1, g: 0, b: 0 }).moveTo(0, 0).curveTo(1, 1, 2, 2, 3, 3).closePath().fill().restore();
+    const svg = pathsToSvg(d.moveTo(0, 0).lineTo(5, 5).stroke().ops);
     expect(svg).toBe('<path d="M0 0C1 1 2 2 3 3Z" fill="#ff0000"/><path d="M0 0L5 5" fill="none" stroke="#000000" stroke-width="1"/>');
+  });
+
+  it("draws a placed form out at its placement, in the colour in force there", () => {
+    const d = new Drawing();
+    const dot = d.form("PbDot", [-1, -1, 1, 1], (f) => f.moveTo(-1, 0).lineTo(1, 0).lineTo(0, 1).closePath().fill());
+    d.fillCmyk({ c: 0, m: 100, y: 100, k: 0 }).place(dot, 10, 20).place(dot, 30.00004, 40);
+    expect(pathsToSvg(d.ops)).toBe('<path d="M9 20L11 20L10 21Z" fill="#ff0000"/><path d="M29 40L31 40L30 41Z" fill="#ff0000"/>');
+    expect(d.form("PbDot", [0, 0, 0, 0], () => {})).toBe(dot); // one drawing per name
   });
 });

@@ -9,7 +9,7 @@ import { inflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFPage } from "pdf-lib";
 import { ContentStream, type Motif } from "../../src/render/content.js";
-import { drawBorder, type Inking } from "../../src/render/vector.js";
+import { drawBorder, type Inking } from "../../src/render/vector-pdf.js";
 import { renderPdfBytes } from "../../src/render/pdf.js";
 import { preflight } from "../../src/preflight/preflight.js";
 import type { BorderItem, DisplayDocument } from "../../src/display/types.js";

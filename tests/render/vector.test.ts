@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { ContentStream, num } from "../../src/render/content.js";
-import { drawBorder, drawRule, type Inking } from "../../src/render/vector.js";
+import { drawBorder, drawRule, type Inking } from "../../src/render/vector-pdf.js";
 import { showGlyphRun } from "../../src/render/glyphs.js";
 import { scanContent, type ScanHost } from "../../src/preflight/content-scan.js";
 import type { BorderItem, RuleItem } from "../../src/display/types.js";
