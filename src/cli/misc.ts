@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Argv } from "yargs";
 import { PaibanError } from "../common/diagnostics.js";
-import { DEFAULT_INK_LIMIT } from "../common/print.js";
+import { DEFAULT_INK_LIMIT, PRINT_MIN_PPI } from "../common/print.js";
 import { FontStore } from "../fonts/store.js";
 import { FONT_ROLES, makeFontMap, type FontOverrides } from "../fonts/fontmap.js";
 import { layoutJsonSchemaText } from "../layout/emit-schema.js";
@@ -19,16 +19,20 @@ export function preflightCommand(y: Argv): Argv {
         .positional("pdf", { type: "string", demandOption: true })
         .option("json", { type: "boolean", default: false, describe: "print the findings as JSON" })
         .option("ink-limit", { type: "number", default: DEFAULT_INK_LIMIT, describe: "total ink limit, %" })
-        .option("min-ppi", { type: "number", default: 200, describe: "lowest effective image resolution" })
+        .option("min-ppi", { type: "number", default: PRINT_MIN_PPI, describe: "lowest effective image resolution" })
         .example("$0 preflight page.pdf", "exit 0 when fit for print, 1 with the reasons when not"),
     handle(async (a) => {
+      // yargs turns "abc" into NaN, which would switch the check off: a usage error instead.
+      for (const [flag, value, max] of [["--ink-limit", a.inkLimit, 1000], ["--min-ppi", a.minPpi, 10_000]] as const) {
+        if (!Number.isFinite(value) || value <= 0 || value > max) throw new PaibanError(`${flag} must be a number above 0 and at most ${max}`, { exitCode: 2 });
+      }
       if (!fs.existsSync(a.pdf)) throw new PaibanError("file not found", { file: a.pdf });
       const { preflight } = await import("../preflight/preflight.js");
       const result = await preflight(a.pdf, { inkLimit: a.inkLimit, minPpi: a.minPpi });
       if (a.json) process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);
       else {
         process.stdout.write(`${a.pdf}: ${result.ok ? "fit for print" : "NOT fit for print"}\n`);
-        for (const p of result.problems) process.stdout.write(`  ${p.page ? `page ${p.page}: ` : ""}${p.code}: ${p.message}\n`);
+        for (const p of result.problems) process.stdout.write(`  ${p.page ? `page ${p.page}: ` : ""}${p.object !== undefined ? `object ${p.object}: ` : ""}${p.code}: ${p.message}\n`);
       }
       if (!result.ok) process.exitCode = 1;
     }),

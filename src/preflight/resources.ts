@@ -1,17 +1,18 @@
 /**
- * Reading a page's resources for preflight: fonts (embedded? subset? widths for the scanner),
- * colour spaces (their family), images (size, colour space, pixels for ink), graphics states
- * (transparency).
+ * Reading a page's resources for preflight: fonts (embedded? subset? widths for the scanner)
+ * and graphics states (transparency). Colour spaces are colour.ts's, images ink.ts's.
  */
-import { PDFArray, PDFDict, PDFStream, type PDFContext, type PDFObject } from "pdf-lib";
+import { PDFArray, PDFDict, type PDFContext } from "pdf-lib";
 import type { ScanFont } from "./content-scan.js";
-import { arrayOf, dictAt, filtersOf, get, nameAt, nameOf, numberAt, numberOf, numbersOf, resolve } from "./pdf-objects.js";
+import { arrayOf, dictAt, get, nameAt, nameOf, numberAt, numberOf, numbersOf } from "./pdf-objects.js";
 
 export interface FontFact {
   name: string;
   type: string;
   embedded: boolean;
   subset: boolean;
+  /** Shows glyphs that render somewhere (text render mode other than 3); only those must be embedded. */
+  used?: boolean;
 }
 
 const STANDARD_14 = /^(Courier|Helvetica|Times|Symbol|ZapfDingbats)/;
@@ -71,64 +72,6 @@ export function scanFont(ctx: PDFContext, font: PDFDict): ScanFont {
   const widths = numbersOf(ctx, get(ctx, font, "Widths"));
   const missing = numberAt(ctx, dictAt(ctx, font, "FontDescriptor"), "MissingWidth") ?? 0;
   return { codeBytes: 1, width: (code) => widths[code - first] ?? missing };
-}
-
-/** The family of a colour space object: DeviceRGB, ICCBased, Lab, Indexed/DeviceRGB, … */
-export function colourSpaceFamily(ctx: PDFContext, cs: PDFObject | undefined, resources?: PDFDict): string {
-  const v = resolve(ctx, cs);
-  const name = nameOf(v);
-  if (name) {
-    const abbreviations: Record<string, string> = { G: "DeviceGray", RGB: "DeviceRGB", CMYK: "DeviceCMYK", I: "Indexed" };
-    const full = abbreviations[name] ?? name;
-    if (/^Device(Gray|RGB|CMYK)$|^Pattern$/.test(full)) return full;
-    const named = get(ctx, dictAt(ctx, resources, "ColorSpace"), name);
-    return named ? colourSpaceFamily(ctx, named) : full;
-  }
-  const parts = arrayOf(ctx, v);
-  const family = nameOf(parts[0]);
-  if (!family) return "unknown";
-  if (family === "Indexed" || family === "I") return `Indexed/${colourSpaceFamily(ctx, parts[1], resources)}`;
-  if (family === "ICCBased") {
-    const n = numberAt(ctx, parts[1] instanceof PDFStream ? parts[1].dict : undefined, "N");
-    return n ? `ICCBased(${n})` : "ICCBased";
-  }
-  if (family === "Separation" || family === "DeviceN") return family;
-  return family;
-}
-
-/** Colour problems a colour-space family means for PDF/X-1a. */
-export function colourSpaceProblem(family: string): { code: string; message: string } | null {
-  if (/DeviceRGB|CalRGB/.test(family)) return { code: "rgb-colour", message: `RGB colour (${family}); print needs CMYK` };
-  if (/ICCBased/.test(family)) return { code: "icc-colour", message: `ICC-based colour (${family}); PDF/X-1a allows only device CMYK/gray and spot` };
-  if (/Lab/.test(family)) return { code: "lab-colour", message: `Lab colour; PDF/X-1a allows only device CMYK/gray and spot` };
-  return null;
-}
-
-export interface ImageInfo {
-  width: number;
-  height: number;
-  bitsPerComponent: number;
-  colourSpace: string;
-  filters: string[];
-  /** /Decode inverts the samples (e.g. Adobe CMYK JPEGs). */
-  decodeInverted: boolean;
-  isMask: boolean;
-  hasSoftMask: boolean;
-}
-
-export function imageInfo(ctx: PDFContext, dict: PDFDict, resources?: PDFDict): ImageInfo {
-  const decode = numbersOf(ctx, get(ctx, dict, "Decode"));
-  const isMask = get(ctx, dict, "ImageMask")?.toString() === "true";
-  return {
-    width: numberAt(ctx, dict, "Width") ?? 0,
-    height: numberAt(ctx, dict, "Height") ?? 0,
-    bitsPerComponent: numberAt(ctx, dict, "BitsPerComponent") ?? 8,
-    colourSpace: isMask ? "ImageMask" : colourSpaceFamily(ctx, get(ctx, dict, "ColorSpace"), resources),
-    filters: filtersOf(ctx, dict),
-    decodeInverted: decode.length >= 2 && decode[0]! > decode[1]!,
-    isMask,
-    hasSoftMask: get(ctx, dict, "SMask") !== undefined,
-  };
 }
 
 /** Whether an ExtGState asks for transparency (soft mask, alpha < 1, a blend mode). */

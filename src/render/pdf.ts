@@ -25,7 +25,7 @@ import { drawBorder, drawRect, drawRule, PLAIN_INKING, type Inking } from "./vec
 import { drawMarks, marksMargin, slugRun } from "./marks.js";
 import { drawProofMark, proofLabelInk, watermark, watermarkInk } from "./proof.js";
 import { photoWarnings, preparePhoto, type PreparedPhoto } from "./image.js";
-import { addOutputIntent, infoDictionary, stampFileId } from "./pdfx.js";
+import { addOutputIntent, infoDictionary, pdfxPageDictionary, stampFileId } from "./pdfx.js";
 import { writeFileAtomically } from "./atomic.js";
 import {
   addPage,
@@ -236,6 +236,7 @@ interface DocumentContext {
 function drawPage(page: DisplayPage, { doc, docInfo, opts, fonts, photos, states, images }: DocumentContext): void {
   const sheet = sheetFor(page, opts.mode);
   addPage(doc, sheet.mediaWidth, sheet.mediaHeight);
+  pdfxPageDictionary(doc.page.dictionary.data);
   const m = sheet.margin;
   const b = page.bleed;
   setPageBox(doc, "TrimBox", [m, m, m + page.trimWidth, m + page.trimHeight]);

@@ -2,6 +2,11 @@
  * PDF/X-1a:2001 identification and the deterministic parts of the file: info dictionary,
  * OutputIntent naming a registered newspaper characterization, and a file ID that is a hash
  * of the file's content.
+ *
+ * ISO 15930-1:2001 identifies X-1a:2001 by two keys: GTS_PDFXVersion "PDF/X-1:2001" (the
+ * standard) and GTS_PDFXConformance "PDF/X-1a:2001" (the conformance level); "PDF/X-1a:2001"
+ * as the version is not a version the standard defines. The file is PDF 1.3, so no page
+ * carries /UserUnit (a PDF 1.6 key pdfkit writes on every page).
  */
 import { calendarDate } from "../common/dates.js";
 import { createHash } from "node:crypto";
@@ -9,7 +14,8 @@ import type { DisplayDocument } from "../display/types.js";
 import { PaibanError } from "../common/diagnostics.js";
 import { PdfToken, indirect, setCatalogEntry, type PdfkitDocument } from "./pdfkit-internals.js";
 
-export const PDFX_VERSION = "PDF/X-1a:2001";
+export const PDFX_VERSION = "PDF/X-1:2001";
+export const PDFX_CONFORMANCE = "PDF/X-1a:2001";
 
 /**
  * The ICC Characterization Data Registry (color.org) lists IFRA26: ISO 12647-3 coldset
@@ -48,9 +54,14 @@ export function infoDictionary(doc: DisplayDocument, mode: "print" | "proof"): R
   if (mode === "print") {
     info.Trapped = new PdfToken("/False");
     info.GTS_PDFXVersion = PDFX_VERSION;
-    info.GTS_PDFXConformance = PDFX_VERSION;
+    info.GTS_PDFXConformance = PDFX_CONFORMANCE;
   }
   return info;
+}
+
+/** Keys a PDF 1.3 page may not carry (pdfkit writes /UserUnit 1 on every page). */
+export function pdfxPageDictionary(page: Record<string, unknown>): void {
+  delete page.UserUnit;
 }
 
 /** Put the single GTS_PDFX OutputIntent into the catalog. */

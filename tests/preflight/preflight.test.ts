@@ -7,6 +7,7 @@ import { writePdf } from "../../src/render/pdf.js";
 import { preflight } from "../../src/preflight/preflight.js";
 import { PaibanError } from "../../src/common/diagnostics.js";
 import { makeAlphaPng, makePhoto, sampleDocument, tempDir } from "../render/helpers.js";
+import { HOSTILE } from "./minimal-pdf.js";
 
 let dir: string;
 let printFile: string;
@@ -29,7 +30,7 @@ describe("preflight of our own PDFs", () => {
     expect(r.problems).toEqual([]);
     expect(r.ok).toBe(true);
     expect(r.facts.pages).toBe(1);
-    expect(r.facts.pdfx).toEqual({ version: "PDF/X-1a:2001", conformance: "PDF/X-1a:2001", trapped: "False", outputIntent: "IFRA26" });
+    expect(r.facts.pdfx).toEqual({ version: "PDF/X-1:2001", conformance: "PDF/X-1a:2001", standard: "PDF/X-1a:2001", trapped: "False", outputIntent: "IFRA26" });
     expect(r.facts.boxes[0]!.trim).toBeDefined();
     expect(r.facts.boxes[0]!.bleed).toBeDefined();
     expect(r.facts.images.every((i) => i.ppi! >= 200)).toBe(true);
@@ -142,7 +143,7 @@ describe("preflight of other PDFs", () => {
     writeFileSync(file, await pdf.save());
     const r = await preflight(file);
     const found = r.problems.filter((p) => p.code === "annotation");
-    expect(found).toEqual([{ code: "annotation", page: 1, message: "Link annotation inside the printed area; PDF/X-1a allows only printer's marks and trap networks there" }]);
+    expect(found).toEqual([{ code: "annotation", page: 1, object: 5, message: "Link annotation inside the printed area; PDF/X-1a allows only printer's marks and trap networks there" }]);
     // Our own print PDF has none.
     expect(codes(await preflight(printFile))).not.toContain("annotation");
   });
@@ -153,4 +154,23 @@ describe("preflight of other PDFs", () => {
     await expect(preflight(file)).rejects.toBeInstanceOf(PaibanError);
     await expect(preflight(join(dir, "missing.pdf"))).rejects.toThrow(/cannot read/);
   });
+});
+
+describe("hostile PDFs (issue 13 item 8): one clean error, in bounded time", () => {
+  for (const h of HOSTILE) {
+    it(`answers ${h.name} with a PaibanError naming the file within a few seconds`, { timeout: 30_000 }, async () => {
+      const file = join(dir, `hostile-${h.name.replace(/\W+/g, "-")}.pdf`);
+      writeFileSync(file, await h.file());
+      const started = performance.now();
+      const err = await preflight(file).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(PaibanError);
+      expect((err as PaibanError).file).toBe(file);
+      expect((err as PaibanError).message).toMatch(h.message);
+      // Seconds of CPU on an idle machine (README, Print); the bound leaves room for a loaded one.
+      expect(performance.now() - started).toBeLessThan(15_000);
+    });
+  }
 });

@@ -316,6 +316,6 @@ describe("form XObjects in the PDF", () => {
     expect(r.problems).toEqual([]);
     expect(r.ok).toBe(true);
     expect(r.facts.pages).toBe(2);
-    expect(r.facts.pdfx.version).toBe("PDF/X-1a:2001");
+    expect(r.facts.pdfx.version).toBe("PDF/X-1:2001");
   });
 });

@@ -107,7 +107,7 @@ describe("print PDF", () => {
     const pdf = await PDFDocument.load(readFileSync(printFile), { updateMetadata: false });
     const info = pdf.context.lookup(pdf.context.trailerInfo.Info) as PDFDict;
     const val = (k: string) => pdf.context.lookup(info.get(PDFName.of(k)));
-    expect(val("GTS_PDFXVersion")?.toString()).toBe("(PDF/X-1a:2001)");
+    expect(val("GTS_PDFXVersion")?.toString()).toBe("(PDF/X-1:2001)");
     expect(val("GTS_PDFXConformance")?.toString()).toBe("(PDF/X-1a:2001)");
     expect(val("Trapped")).toBe(PDFName.of("False"));
     expect(val("CreationDate")?.toString()).toBe("(D:20241127000000Z)");
