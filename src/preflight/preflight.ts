@@ -118,6 +118,8 @@ function invert(m: Matrix): Matrix | undefined {
  * included: 2 million plus 100,000 a page (the 16-page sample edition needs under 500,000).
  */
 export const operatorBudget = (pages: number) => 2_000_000 + 100_000 * pages;
+/** Form XObjects and pattern cells drawn in one document: 20,000 plus 5,000 a page (the seed page draws about 700). */
+export const formBudget = (pages: number) => 20_000 + 5_000 * pages;
 
 /** Shared by every page of one run. */
 interface Run {
@@ -132,6 +134,7 @@ interface Run {
   formBytes: Map<PDFStream, Uint8Array | null>;
   images: Map<PDFStream, Promise<ImageInk | undefined>>;
   budget: Budget;
+  forms: { left: number };
   maxInk: { value: number };
   pending: Promise<void>[];
 }
@@ -289,6 +292,7 @@ function scanForm(scan: PageScan, x: PDFStream, resources: PDFDict | undefined, 
   const object = objectOf(run, x);
   if (scan.forms.includes(x)) throw new PdfLimitError(`form XObject ${object ?? "?"} draws itself (a cycle)`);
   if (scan.forms.length >= 32) throw new PdfLimitError("form XObjects nested deeper than 32");
+  if (--run.forms.left < 0) throw new PdfLimitError("too many form XObjects drawn (more than the form budget): forms drawing each other over and over");
   const matrix = numbersOf(ctx, get(ctx, x.dict, "Matrix"));
   const m: Matrix = matrix.length === 6 ? (matrix as Matrix) : [1, 0, 0, 1, 0, 0];
   const formResources = dictAt(ctx, x.dict, "Resources") ?? resources;
@@ -608,6 +612,7 @@ async function run(file: string, options: PreflightOptions, onGlyph?: (g: ShownG
     formBytes: new Map(),
     images: new Map(),
     budget: { operators: operatorBudget(loaded.pages.length) },
+    forms: { left: formBudget(loaded.pages.length) },
     maxInk: { value: 0 },
     pending: [],
   };
