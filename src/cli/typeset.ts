@@ -28,6 +28,9 @@ export interface TypesetArgs {
   weight: string;
   json: boolean;
   pdf?: string;
+  vertical: boolean;
+  digits: number;
+  quotes: string;
 }
 
 export function typesetCommand(y: Argv): Argv {
@@ -46,16 +49,21 @@ export function typesetCommand(y: Argv): Argv {
         .option("weight", { choices: ["regular", "bold"], default: "regular" })
         .option("json", { type: "boolean", default: false, describe: 'print {"paragraphs":[{"text","lines"}]}' })
         .option("pdf", { type: "string", describe: "also write a galley proof PDF of the column" })
+        .option("vertical", { type: "boolean", default: false, describe: "set vertical lines (竖排), the measure being the line's length; lines print in reading order, right to left" })
+        .option("digits", { type: "number", default: 2, describe: "with --vertical: numbers of up to this many digits stand upright in one em (纵中横), longer ones are turned" })
+        .option("quotes", { choices: ["corner", "turned"], default: "corner", describe: "with --vertical: set “”‘’ as 「」『』 (corner) or turn them (turned)" })
         .check((a) => {
           if (!isStyleName(a.style) && !a.style.endsWith(".json")) throw new Error(`--style must be one of ${Object.keys(STYLES).join(", ")} or a .json house style, not ${a.style}`);
           if (!(a.measure > 0)) throw new Error("--measure must be a number of em greater than 0");
           if (!(a.size > 0)) throw new Error("--size must be a size in pt greater than 0");
           if (!(a.indent >= 0) || a.indent >= a.measure) throw new Error("--indent must be at least 0 and less than --measure");
+          if (!(Number.isInteger(a.digits) && a.digits >= 0 && a.digits <= 3)) throw new Error("--digits must be 0, 1, 2 or 3");
           return true;
         })
         .example("$0 typeset story.txt --measure 23 --size 9", "print the lines of a 23-em column")
         .example("$0 typeset --measure 16.5 --json < story.txt", "lines as JSON")
-        .example("$0 typeset story.txt --measure 23 --pdf galley.pdf", "a galley proof to look at"),
+        .example("$0 typeset story.txt --measure 23 --pdf galley.pdf", "a galley proof to look at")
+        .example("$0 typeset story.txt --measure 20 --vertical --pdf galley.pdf", "vertical lines 20 em long, and their galley"),
     handle(async (a) => runTypeset(a)),
   );
 }
@@ -82,6 +90,10 @@ export async function runTypeset(a: TypesetArgs): Promise<void> {
   const faces = makeContext(fonts).faces({ font: a.font as FontRole, weight: a.weight as Weight });
   for (const w of fonts.warnings()) process.stderr.write(`paiban: warning: ${w.message}\n`);
   const style = isStyleName(a.style) ? a.style : loadHouseStyle(a.style);
+  if (a.vertical) {
+    const { runVerticalTypeset } = await import("./typeset-vertical.js");
+    return runVerticalTypeset(paragraphs, faces, style, a);
+  }
   const set: SetParagraph[] = paragraphs.map((p) =>
     composeParagraph(p, faces, {
       measure: a.measure,

@@ -32,6 +32,13 @@ export interface PlacedGlyph {
   advance: number;
   /** The characters this glyph sets (a cluster), for ToUnicode / copy-paste. */
   text: string;
+  /**
+   * Vertical text (竖排): the glyph is turned 90° clockwise about its origin, its baseline
+   * running down the page (a Latin word, a dash); `advance` then runs downwards.
+   */
+  turned?: boolean;
+  /** Horizontal scale of the glyph about its origin (three digits upright in one em); 1 if absent. */
+  scale?: number;
 }
 
 /** A run of glyphs in one face, size and colour, with a common baseline origin. */

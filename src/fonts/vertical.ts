@@ -41,6 +41,8 @@ export interface VerticalFace {
   emTop: number;
   emBottom: number;
   metrics(gid: number): VerticalMetrics;
+  /** The glyph's horizontal advance, em (hmtx): its width across a vertical line when upright. */
+  hAdvance(gid: number): number;
   /** The glyph's ink from its baseline, em: bottom and top (0, 0 for a blank glyph). */
   inkY(gid: number): [number, number];
   /** The vertical form of a glyph (vert, then vrt2); the glyph itself when the font has none. */
@@ -54,7 +56,7 @@ export interface VerticalFace {
 interface FontkitFace extends SfntFont {
   unitsPerEm: number;
   "OS/2"?: { typoAscender: number; typoDescender: number };
-  getGlyph(id: number): { bbox: { minY: number; maxY: number; minX: number; maxX: number } };
+  getGlyph(id: number): { advanceWidth: number; bbox: { minY: number; maxY: number; minX: number; maxX: number } };
 }
 
 const byFace = new WeakMap<Face, VerticalFace>();
@@ -196,6 +198,7 @@ function readVertical(face: Face, font: FontkitFace | undefined): VerticalFace {
     emTop,
     emBottom,
     metrics,
+    hAdvance: (gid) => (view ? view.metrics(gid).advance : font ? font.getGlyph(gid).advanceWidth : upm) / upm,
     inkY,
     vertical: (gid) => vert.get(gid) ?? vrt2.get(gid) ?? gid,
     substitute: (feature, gid) => gsub.get(feature)?.get(gid),

@@ -66,7 +66,13 @@ function runSvg(run: GlyphRun, defs: GlyphDefs, fill?: string): string {
   const uses: string[] = [];
   for (const g of run.glyphs) {
     const ref = defs.use(run, g.id);
-    if (ref) uses.push(`<use href="#${ref}" x="${em(g.x / run.size)}" y="${em(g.y / run.size)}"/>`);
+    if (!ref) continue;
+    if (g.turned || (g.scale ?? 1) !== 1) {
+      // Vertical text: turned 90° clockwise (or scaled) about the glyph's origin.
+      const turn = g.turned ? " rotate(90)" : "";
+      const scale = (g.scale ?? 1) !== 1 ? ` scale(${g.scale} 1)` : "";
+      uses.push(`<use href="#${ref}" transform="translate(${em(g.x / run.size)} ${em(g.y / run.size)})${turn}${scale}"/>`);
+    } else uses.push(`<use href="#${ref}" x="${em(g.x / run.size)}" y="${em(g.y / run.size)}"/>`);
   }
   if (!uses.length) return "";
   const item = run.itemId ? ` data-item="${escapeXml(run.itemId)}"` : "";

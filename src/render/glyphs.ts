@@ -7,7 +7,7 @@
  * next glyph's x. The pen is tracked from the rounded numbers actually written, so rounding
  * never accumulates: every glyph lands within 0.0005 × size / 1000 pt of its position.
  */
-import type { GlyphRun } from "../display/types.js";
+import type { GlyphRun, PlacedGlyph } from "../display/types.js";
 import { ContentStream, num } from "./content.js";
 
 /** Encodes glyph ids of one face for one document (see pdfkit-internals.includeGlyph). */
@@ -26,21 +26,29 @@ function adjustment(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-/** Glyph indices grouped into stretches sharing one baseline offset. */
+/**
+ * Glyph indices grouped into stretches sharing one baseline: the same y for upright glyphs,
+ * the same x for glyphs turned 90° clockwise (vertical text), the same scale.
+ */
 function baselineStretches(run: GlyphRun): number[][] {
   const stretches: number[][] = [];
   let current: number[] = [];
-  let y = Number.NaN;
+  let first: PlacedGlyph | undefined;
   run.glyphs.forEach((g, i) => {
-    if (current.length > 0 && Math.abs(g.y - y) > 1e-9) {
+    if (first && !sameBaseline(first, g)) {
       stretches.push(current);
       current = [];
     }
-    if (current.length === 0) y = g.y;
+    if (current.length === 0) first = g;
     current.push(i);
   });
   if (current.length > 0) stretches.push(current);
   return stretches;
+}
+
+function sameBaseline(a: PlacedGlyph, b: PlacedGlyph): boolean {
+  if (Boolean(a.turned) !== Boolean(b.turned) || (a.scale ?? 1) !== (b.scale ?? 1)) return false;
+  return a.turned ? Math.abs(a.x - b.x) <= 1e-9 : Math.abs(a.y - b.y) <= 1e-9;
 }
 
 /** Append BT … ET for a run; the fill colour is the caller's. */
@@ -51,24 +59,28 @@ export function showGlyphRun(cs: ContentStream, run: GlyphRun, enc: GlyphEncoder
   cs.raw(`/${enc.resource} ${num(size)} Tf`);
   for (const stretch of baselineStretches(run)) {
     const first = run.glyphs[stretch[0]!]!;
-    const x0 = Number(num(run.x + first.x));
-    cs.raw(`1 0 0 -1 ${num(run.x + first.x)} ${num(run.y + first.y)} Tm`);
+    // The pen runs along x, or down the page for turned glyphs (text matrix 0 1 1 0: the
+    // glyph's x axis points down the page, its y axis right; page space is y-down).
+    const along = (g: PlacedGlyph) => (first.turned ? run.y + g.y : run.x + g.x);
+    const scale = first.scale ?? 1;
+    const matrix = first.turned ? `0 ${num(scale)} 1 0` : `${num(scale)} 0 0 -1`;
+    cs.raw(`${matrix} ${num(run.x + first.x)} ${num(run.y + first.y)} Tm`);
     const parts: string[] = [];
-    let pen = x0; // where the viewer's pen is, in page units
+    let pen = Number(num(along(first))); // where the viewer's pen is, in page units
     for (const index of stretch) {
       const g = run.glyphs[index]!;
-      const target = run.x + g.x;
+      const target = along(g);
       const shift = pen - target; // > 0: the pen is ahead of the glyph
       if (Math.abs(shift) > 1e-9) {
-        const adj = adjustment((shift * 1000) / size);
+        const adj = adjustment((shift * 1000) / (size * scale));
         if (adj !== 0) {
           parts.push(String(adj));
-          pen -= (adj * size) / 1000;
+          pen -= (adj * size * scale) / 1000;
         }
       }
       const { cid, width } = enc.encode(g.id, g.text);
       parts.push(`<${hex4(cid)}>`);
-      pen += (width * size) / 1000;
+      pen += (width * size * scale) / 1000;
     }
     cs.raw(`[${parts.join(" ")}] TJ`);
   }

@@ -8,7 +8,7 @@ import { PRIORITY, markRule, type StyleTable } from "./styles.js";
 import type { Face, GlyphInfo } from "../fonts/face.js";
 import type { MissingGlyph, Unit, UnitGlyph } from "./types.js";
 
-interface Piece {
+export interface Piece {
   text: string;
   start: number;
   end: number;
@@ -82,7 +82,7 @@ export function segment(text: string): Piece[] {
 }
 
 /** The first face of `chain` (indices into `faces`) that has every character of `text`, or -1. */
-function faceFor(faces: Face[], chain: number[], text: string): number {
+export function faceFor(faces: Face[], chain: number[], text: string): number {
   for (const f of chain) {
     let all = true;
     // By code point, without a string per character (this runs for every character).
@@ -106,7 +106,7 @@ function glyphText(text: string, glyphs: GlyphInfo[]): string[] {
   return glyphs.length === chars.length ? chars : glyphs.map((_, i) => (i === 0 ? text : ""));
 }
 
-interface Shaped {
+export interface Shaped {
   glyphs: UnitGlyph[];
   ink: number;
   left: number;
@@ -115,6 +115,9 @@ interface Shaped {
 
 /** Classes set at their glyphs' own widths; every other class sits in whole em cells. */
 const PROPORTIONAL: ReadonlySet<CharClass> = new Set(["latin", "prefix", "postfix", "connector"]);
+
+/** Shapes a piece into glyphs and splits its cell into ink and blank halves (the vertical composer has its own). */
+export type Shaper = (piece: Piece, faces: Face[], chain: number[], missing: MissingGlyph[], digits: StyleTable["digits"]) => Shaped;
 
 /** Shape a piece into glyphs and split its cell into ink and blank halves. */
 function shape(piece: Piece, faces: Face[], chain: number[], missing: MissingGlyph[], digits: StyleTable["digits"]): Shaped {
@@ -187,11 +190,12 @@ export function makeUnits(
   chainAt: FaceChainAt,
   style: StyleTable,
   tracking: number,
+  shaper: Shaper = shape,
 ): { units: Unit[]; missing: MissingGlyph[] } {
   const missing: MissingGlyph[] = [];
   const pieces = segment(text);
   const units: Unit[] = pieces.map((p) => {
-    const s = shape(p, faces, chainAt(p.start), missing, style.digits);
+    const s = shaper(p, faces, chainAt(p.start), missing, style.digits);
     const unit: Unit = {
       text: p.text,
       start: p.start,
