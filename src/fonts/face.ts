@@ -81,6 +81,14 @@ export function loadFontkitFace(parse: (file: string) => ParsedFont | null, font
   );
 }
 
+/** The fontkit face behind each Face (keyed by the Face: it lives as long as its store's faces). */
+const fontkitFonts = new WeakMap<Face, fontkit.Font>();
+
+/** The fontkit face a Face wraps, for direct table reads (src/fonts/vertical.ts). */
+export function fontkitFontOf(face: Face): fontkit.Font | undefined {
+  return fontkitFonts.get(face);
+}
+
 /** The composer's view of a fontkit face. */
 export function wrapFont(file: string, font: fontkit.Font): Face {
   const upm = font.unitsPerEm;
@@ -112,7 +120,7 @@ export function wrapFont(file: string, font: fontkit.Font): Face {
       },
     };
   };
-  return {
+  const face: Face = {
     file,
     postscriptName: font.postscriptName,
     unitsPerEm: upm,
@@ -161,4 +169,6 @@ export function wrapFont(file: string, font: fontkit.Font): Face {
       return result;
     },
   };
+  fontkitFonts.set(face, font);
+  return face;
 }

@@ -13,9 +13,7 @@
  * 1-em advance with the origin at the ideographic em box's top, centres marks it has no vertical
  * form for and turns brackets; `missing` says what is lacking, for a warning.
  */
-import type * as fontkit from "fontkit";
-import type { Face } from "./face.js";
-import { faceOf, parseFontFile } from "./parsed.js";
+import { fontkitFontOf, type Face } from "./face.js";
 import { sfntView, type SfntFont } from "./sfnt.js";
 
 /** Vertical metrics of one glyph, em. */
@@ -73,14 +71,7 @@ export function verticalFace(face: Face): VerticalFace {
 
 /** The fontkit face behind a Face: the same parsed object the composer and the PDF writer use. */
 function fontkitFace(face: Face): FontkitFace | undefined {
-  try {
-    const parsed = parseFontFile(face.file);
-    if (!parsed) return undefined;
-    const f: fontkit.Font | undefined = "fonts" in parsed ? faceOf(parsed, face.postscriptName) : parsed;
-    return f as unknown as FontkitFace | undefined;
-  } catch {
-    return undefined;
-  }
+  return fontkitFontOf(face) as unknown as FontkitFace | undefined;
 }
 
 interface Tables {

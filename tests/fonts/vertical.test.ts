@@ -6,13 +6,15 @@
 import { readFileSync } from "node:fs";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
-import { openFace } from "../../src/fonts/face.js";
 import { makeFontMap } from "../../src/fonts/fontmap.js";
+import { FontStore } from "../../src/fonts/store.js";
 import { verticalFace } from "../../src/fonts/vertical.js";
 import { LATIN_REGULAR } from "../bad-input/fonts.js";
 import { seedParagraphs } from "../typeset/setup.js";
 
-const fonts = makeFontMap();
+const store = new FontStore();
+const openFace = store.open.bind(store);
+const fonts = makeFontMap({}, store);
 const FACES = (["song", "hei"] as const).flatMap((role) => (["regular", "bold"] as const).map((weight) => fonts.resolve(role, weight).font));
 const MARKS = "。，、：；！？「」『』“”‘’（）《》〈〉【】〔〕〖〗…～—·ー";
 

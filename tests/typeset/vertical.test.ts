@@ -8,8 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
-import { openFace, type Face } from "../../src/fonts/face.js";
+import type { Face } from "../../src/fonts/face.js";
 import { makeFontMap } from "../../src/fonts/fontmap.js";
+import { FontStore } from "../../src/fonts/store.js";
 import { verticalFace } from "../../src/fonts/vertical.js";
 import { composeVertical } from "../../src/typeset/vertical/compose.js";
 import type { VerticalGlyph, VerticalOptions, VerticalParagraph } from "../../src/typeset/vertical/types.js";
@@ -254,7 +255,8 @@ describe("vertical cells from vmtx, and lines right to left", () => {
 describe("a face without vertical data", () => {
   /** The default serif with its vhea and GSUB tables renamed out of sight. */
   function stripped(): Face {
-    const file = makeFontMap().resolve("song", "regular").font.file;
+    const store = new FontStore();
+    const file = makeFontMap({}, store).resolve("song", "regular").font.file;
     const bytes = Buffer.from(readFileSync(file));
     const n = bytes.readUInt16BE(4);
     for (let i = 0; i < n; i++) {
@@ -264,7 +266,7 @@ describe("a face without vertical data", () => {
     }
     const out = join(mkdtempSync(join(tmpdir(), "paiban-vertical-")), "no-vertical.ttf");
     writeFileSync(out, bytes);
-    return openFace({ file: out });
+    return store.open({ file: out });
   }
 
   it("warns and falls back to centred marks and turned brackets, one-em cells", () => {
