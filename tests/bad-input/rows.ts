@@ -23,6 +23,7 @@ import {
 } from "./fixtures.js";
 import { LATIN_BOLD, LATIN_REGULAR, makeCollection } from "./fonts.js";
 import { HOSTILE_ROWS } from "./rows-hostile.js";
+import { PREFLIGHT_ROWS } from "./rows-preflight.js";
 import { expectRefused, expectRendered, type RunResult } from "./run.js";
 
 export type Outcome = "refused" | "usage" | "warned" | "clean";
@@ -787,6 +788,7 @@ export const ROWS: Row[] = [
     check: refused(/^paiban: taken\.pdf: cannot write the output \((EISDIR|EEXIST|ENOTEMPTY)\)$/),
   },
   ...HOSTILE_ROWS,
+  ...PREFLIGHT_ROWS,
 ];
 
 /** Mean CMYK of the left and right halves of the (only) image in a print PDF. */
