@@ -3,7 +3,8 @@
  * paiban benchmark: `npm run bench` (builds first), or `node bench/run.js` after a build.
  *
  *   (a) typeset every seed paragraph (samples/seed/copy.json) with fonts loaded: median of many
- *       runs; font load and the first shaping timed on their own
+ *       runs; font load and the first shaping timed on their own; copyfit's variants (each
+ *       paragraph one line longer and one shorter, fitVariants); a run of 175,000 —— (once)
  *   (b) the seed page in print mode, cold: a whole new process per run, median of ≥ 5, through
  *       bin/paiban as a user runs it (it starts from the start-up snapshot); also through
  *       dist/cli/main.js (no snapshot), and once with an empty processed-image cache
@@ -88,7 +89,33 @@ async function benchTypeset() {
     for (const j of jobs) composeParagraph(j.text, faces, { measure: j.measure, size: 9 });
     times.push(performance.now() - t);
   }
-  return { paragraphs: jobs.length, chars, runs, fontLoadMs: fontLoad, firstShapingMs: firstShaping, firstPassMs: firstAll, medianMs: median(times), minMs: Math.min(...times) };
+  const { fitVariants } = await import(dist("typeset/fit.js"));
+  const fitTimes = [];
+  for (let i = 0; i < runs; i++) {
+    t = performance.now();
+    for (const j of jobs) {
+      const f = fitVariants(j.text, faces, { measure: j.measure, size: 9 });
+      f.variant(1);
+      f.variant(-1);
+    }
+    fitTimes.push(performance.now() - t);
+  }
+  // Issue 13: a run of —— was one unit (50 s at 175,000); now a run of 2-em units, linear.
+  t = performance.now();
+  composeParagraph(`前${"—".repeat(175_000)}后文`, faces, { measure: 11, size: 9 });
+  const dashRunMs = performance.now() - t;
+  return {
+    paragraphs: jobs.length,
+    chars,
+    runs,
+    fontLoadMs: fontLoad,
+    firstShapingMs: firstShaping,
+    firstPassMs: firstAll,
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    fitMedianMs: median(fitTimes),
+    dashRunMs,
+  };
 }
 
 /** How bin/paiban started: "snapshot" or "modules" (from `render --timings`). */
@@ -193,6 +220,8 @@ const rows = [
   ["    font load (song regular)", typeset.fontLoadMs, "ms", "", null],
   ["    first shaping (one paragraph)", typeset.firstShapingMs, "ms", "", null],
   ["    first pass over all paragraphs", typeset.firstPassMs, "ms", "", null],
+  ["    copyfit: every paragraph +1 and −1 line (fitVariants, median)", typeset.fitMedianMs, "ms", "", null],
+  ["    a run of 175,000 —— in an 11-em column (once)", typeset.dashRunMs, "ms", "", null],
   [`(b) seed page, print, cold process, bin/paiban (median; started from ${cold.start})`, cold.medianMs, "ms", "≤ 300 ms", cold.medianMs <= 300],
   ["    the same without the snapshot (dist/cli/main.js)", cold.withoutSnapshotMedianMs, "ms", "", null],
   ["    CPU time (user + sys, median)", cold.medianCpuMs, "ms", "", null],

@@ -5,7 +5,7 @@
  * Copyfit's loosened and tightened settings of the same paragraph: src/typeset/fit.ts.
  */
 import type { Face } from "../fonts/face.js";
-import { breakLines, measures, type BreakRules, type LineRange, type Measures } from "./breaks.js";
+import { breakLines, lineGaps, measures, type BreakRules, type LineRange, type Measures } from "./breaks.js";
 import { placeGlyphs, spaceLine, spacedWidth } from "./justify.js";
 import { KINSOKU } from "./kinsoku.js";
 import { STYLES, type StyleTable } from "./styles.js";
@@ -99,7 +99,7 @@ export function setPrepared(p: PreparedParagraph, ranges: LineRange[], tighten =
     };
     // A unit wider than the line (a long Latin word in a narrow column): make-up must act.
     if (setWidth > width + 1e-9) line.overfull = true;
-    return { line, perGap: sp.stretch, gaps: sp.opportunityCount };
+    return { line, perGap: sp.stretch, gaps: lineGaps(p.m, range.start, range.end) };
   });
   return { paragraph: { text, lines: spacing.map((s) => s.line), missing: p.missing, faces: p.faces }, spacing };
 }

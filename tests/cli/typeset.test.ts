@@ -51,6 +51,35 @@ describe("paiban typeset", () => {
     expect(r.stderr).not.toMatch(/no font can set/);
   });
 
+  it("a run of —— breaks between its 2-em dashes: no line wider than the measure (issue 13)", () => {
+    const r = run(["typeset", "--measure", "8"], "前文————————————————————后文\n");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("前文————\n————————\n————————\n后文\n");
+  });
+
+  it("a line wider than the measure (one word that cannot break) is warned about", () => {
+    const r = run(["typeset", "--measure", "6", "--indent", "0"], "中文Internationalization中文\n");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("中文\nInternationalization\n中文\n");
+    expect(r.stderr).toBe("paiban: warning: paragraph 1: “Internationalization” is wider than the measure (nothing on it can break)\n");
+  });
+
+  it("--lines 1 sets each paragraph a line longer (撑行) within the style's limits, --json with what it cost", () => {
+    const para = seedStories().find((s) => s.id === "lead")!.paragraphs!.find((p) => p.startsWith("巴南区政协主席何永革"))!;
+    const tight = JSON.parse(run(["typeset", "--measure", "23", "--json"], `${para}\n一二三\n`).stdout) as { paragraphs: { lines: string[] }[] };
+    const r = run(["typeset", "--measure", "23", "--lines", "1", "--json"], `${para}\n一二三\n`);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { paragraphs: { lines: string[]; fit: { delta: number; maxPerGap: number; meanPerGap: number } | null }[] };
+    expect(out.paragraphs[0]!.lines).toHaveLength(tight.paragraphs[0]!.lines.length + 1);
+    expect(out.paragraphs[0]!.lines.join("")).toBe(para);
+    expect(out.paragraphs[0]!.fit!.delta).toBe(1);
+    expect(out.paragraphs[0]!.fit!.maxPerGap).toBeLessThanOrEqual(0.125);
+    // Three characters cannot make two lines: set as they are, and said so.
+    expect(out.paragraphs[1]).toEqual({ text: "一二三", lines: ["一二三"], fit: null });
+    expect(r.stderr).toBe("paiban: warning: paragraph 2 cannot be set 1 line longer within the style's limits (loosen 0.125 em per gap); set as it is\n");
+    expect(run(["typeset", "--measure", "23", "--lines", "0.5"], "一\n").status).toBe(2);
+  });
+
   it("a usage error exits 2 with the reason", () => {
     const r = run(["typeset", "--measure", "0"]);
     expect(r.status).toBe(2);
