@@ -26,6 +26,7 @@ import PDFDocument from "pdfkit";
 import type { FontkitFont } from "./fonts.js";
 import { glyphAdvance, type SfntFont } from "../fonts/sfnt.js";
 import { fastenSubset } from "./subset.js";
+import { subsetTag } from "./subset-tag.js";
 
 /** A literal PDF token (e.g. the name `/False`) written verbatim by pdfkit's serializer. */
 export class PdfToken {
@@ -133,7 +134,46 @@ export function embedFace(doc: PdfkitDocument, font: FontkitFont): PdfkitEmbedde
     throw new Error("pdfkit changed its EmbeddedFont (no subset.includeGlyph / widths): see pdfkit-internals.ts");
   }
   fastenSubset(embedded.subset);
+  tagFromContent(doc, embedded);
   return embedded;
+}
+
+/** Subset tags already given in each document. */
+const tagsOf = new WeakMap<PdfkitDocument, Set<string>>();
+
+/**
+ * Make pdfkit name the subset by its content (subsetTag) instead of by the resource name.
+ * pdfkit's EmbeddedFont.embed() writes the font program (subset.encode()) and then builds the
+ * tag from characters 1–6 of `this.id`, each plus 17. So when the program is encoded, its
+ * digest gives the tag, and `id` is set for the rest of embed() to a string whose characters
+ * spell that tag ('A' − 17 = '0' … 'Z' − 17 = 'I'); the resource name is put back afterwards
+ * (the page resources were written with it already). tests/render/pdfkit-contract.test.ts
+ * fails if pdfkit's naming changes.
+ */
+function tagFromContent(doc: PdfkitDocument, font: PdfkitEmbeddedFont): void {
+  const f = font as unknown as { id: string; embed(): unknown; subset: { encode(): Uint8Array } };
+  if (typeof f.embed !== "function" || typeof f.subset.encode !== "function") {
+    throw new Error("pdfkit changed its EmbeddedFont (no embed / subset.encode): see pdfkit-internals.ts");
+  }
+  const embed = f.embed;
+  const encode = f.subset.encode;
+  const resourceName = f.id;
+  let taken = tagsOf.get(doc);
+  if (!taken) tagsOf.set(doc, (taken = new Set()));
+  const tags = taken;
+  f.subset.encode = function encodeAndTag(this: unknown) {
+    const program = encode.call(this);
+    const tag = subsetTag(program, font.font.postscriptName, tags);
+    f.id = resourceName[0] + [...tag].map((c) => String.fromCharCode(c.charCodeAt(0) - 17)).join("");
+    return program;
+  };
+  f.embed = function embedTagged(this: unknown) {
+    try {
+      return embed.call(this);
+    } finally {
+      f.id = resourceName;
+    }
+  };
 }
 
 /**
