@@ -18,6 +18,7 @@ export function renderOutputOptions(b: Argv) {
     .option("mode", { choices: ["proof", "print"] as const, default: "proof" as const, describe: "proof: watermark, overset flagged; print: CMYK, marks, PDF/X-1a" })
     .option("ink-limit", { type: "number", describe: `total ink limit for photos, % (default ${DEFAULT_INK_LIMIT})` })
     .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
+    .option("allow-low-resolution", { type: "boolean", default: false, describe: "print even when a photo is under the house minimum resolution" })
     .option("png", { type: "string", describe: "also write one PNG per page into this folder (<layout>-p<number>.png)" })
     .option("dpi", { type: "number", implies: "png", coerce: checkDpi, describe: "resolution of the --png pages (default 100)" });
 }
@@ -47,6 +48,7 @@ export function renderCommand(y: Argv): Argv {
           mode: a.mode,
           inkLimit: a.inkLimit,
           allowMissingGlyphs: a.allowMissingGlyphs,
+          allowLowResolution: a.allowLowResolution,
           ...(a.workers !== undefined ? { workers: Math.max(0, Math.floor(a.workers)) } : {}),
           ...(view ? { onProgress: (e: RenderProgress) => void (multiPage(e) && view.onProgress(e)) } : {}),
           fonts,

@@ -43,7 +43,7 @@ export function watchCommand(y: Argv): Argv {
         layout: a.layout,
         onFontsChanged: () => renderer.invalidate(),
         work: async (layout, fonts) => {
-          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs, fonts });
+          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs, allowLowResolution: a.allowLowResolution, fonts });
           await exportPngs(r, { png: a.png, dpi: a.dpi, mode: a.mode, quiet: true });
           return { edition: r.edition, report: r.report, value: r };
         },

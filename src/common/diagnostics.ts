@@ -9,6 +9,7 @@ export type WarningCode =
   | "overset"
   | "widow"
   | "overlap"
+  | "collision"
   | "small-text"
   | "image-resolution"
   | "image-colour"

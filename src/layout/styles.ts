@@ -68,8 +68,10 @@ export const HOUSE_STYLE = {
   minTypeSize: 6,
   headline: { partGap: 0.35 },
   photo: { labelLines: 2, labelRule: { weight: 1.5, rise: 0.3, color: BLACK } },
-  sidebar: { titleLines: 3, headLines: 2, titleBarInset: 0.5, gutter: 0.5, dateline: { font: "hei", weight: "bold" } },
+  sidebar: { titleLines: 2, headLines: 2, titleBarInset: 0.5, gutter: 0.5, dateline: { font: "hei", weight: "bold" } },
   credit: { runIn: { story: false, caption: false, sidebar: true }, runInGap: 1 },
+  clearance: { textToFrame: 1.5, textToPhoto: 2, ruleToPhoto: 1 },
+  flowerBand: 3,
   runningHead: { ruleGap: 6, baselineRuleWeights: 2, baselineGap: 4, editorRise: 1.6 },
 } satisfies HouseStyle & { text: Record<string, StyleDefault> };
 

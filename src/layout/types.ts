@@ -201,6 +201,14 @@ export interface HouseStyle {
     /** Space a run-in credit keeps from the text before it, em of the body size. */
     runInGap: number;
   };
+  /**
+   * What make-up keeps apart, pt: a line of text (its em box) from a box's frame (the inner
+   * edge of the border's band) and from a photo; a rule (its whole weight) from a photo. Make-up
+   * checks its own geometry against these (src/makeup/collisions.ts): print refuses a collision.
+   */
+  clearance: { textToFrame: number; textToPhoto: number; ruleToPhoto: number };
+  /** The narrowest band a 花边 (flower) border is drawn in, pt, whatever weight the layout gives. */
+  flowerBand: number;
   runningHead: {
     /** From the head rule (眉线) to the top of the type area, pt. */
     ruleGap: number;

@@ -3,7 +3,9 @@ import type { Warning } from "../common/diagnostics.js";
 import type { DisplayDocument, DisplayItem, DisplayPage } from "../display/types.js";
 import type { FontMap } from "../fonts/fontmap.js";
 import type { EditionSpec, PageSpec } from "./spec.js";
+import { collisions, outsideFrame } from "./collisions.js";
 import { makeContext } from "./context.js";
+import { areaRect } from "./geometry.js";
 import type { MakeupItem } from "./maker.js";
 import { makeItem } from "./makers.js";
 import type { LayoutReport, PageReport, StoryReport } from "./report.js";
@@ -19,9 +21,12 @@ export function makeupPage(fonts: FontMap, page: PageSpec): { page: DisplayPage;
   const stories: StoryReport[] = [];
   for (const item of pageItems(page)) {
     const made = makeItem(ctx, page.grid, item);
+    const frame = itemFrame(page, item);
+    if (frame && "id" in item) ctx.warnings.push(...outsideFrame(item.id, made.items, frame, page.number));
     items.push(...made.items);
     stories.push(...made.reports);
   }
+  ctx.warnings.push(...collisions(items, ctx.houseStyle, page.number));
   for (const s of stories) {
     if (s.overset.lines) {
       ctx.warnings.push({
@@ -35,6 +40,16 @@ export function makeupPage(fonts: FontMap, page: PageSpec): { page: DisplayPage;
     page: { number: page.number, name: page.name, trimWidth: page.trimWidth, trimHeight: page.trimHeight, bleed: page.bleed, items },
     report: { number: page.number, name: page.name, stories, warnings: ctx.warnings },
   };
+}
+
+/** The frame an item's make-up must stay inside: its grid area (a stepped area's bounding box); none for rules and the running head. */
+function itemFrame(page: PageSpec, item: MakeupItem): { x: number; y: number; width: number; height: number } | undefined {
+  const areas = "areas" in item ? item.areas : "area" in item ? [item.area] : [];
+  if (!areas.length || item.type === "rule") return undefined;
+  const rects = areas.map((a) => areaRect(page.grid, a));
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  return { x, y, width: Math.max(...rects.map((r) => r.x + r.width)) - x, height: Math.max(...rects.map((r) => r.y + r.height)) - y };
 }
 
 /**

@@ -26,7 +26,9 @@ export const makeupSidebar: ItemMaker<SidebarSpec> = (ctx, grid, side) => {
   const house = ctx.houseStyle.sidebar;
   const rect = areaRect(grid, side.area);
   const items: DisplayItem[] = [];
-  items.push({ kind: "border", ...rect, style: side.border, weight: side.borderWeight, color: side.titleBar, itemId: side.id });
+  // The band the border is drawn in: a 花边 is never narrower than the house's flower band.
+  const band = side.border === "flower" ? Math.max(ctx.houseStyle.flowerBand, side.borderWeight) : side.borderWeight;
+  items.push({ kind: "border", ...rect, style: side.border, weight: band, color: side.titleBar, itemId: side.id });
 
   // Title bar: a tinted band of whole grid lines inside the border, the title centred on it.
   const inset = side.padding * house.titleBarInset;
@@ -42,7 +44,7 @@ export const makeupSidebar: ItemMaker<SidebarSpec> = (ctx, grid, side) => {
   const columns: FlowColumn[] = textColumns(inner, side.columns, width).map((c) => ({
     ...c,
     top: rect.y + house.titleLines * pitch,
-    lines: side.area.lines - house.titleLines,
+    lines: side.area.lines - house.titleLines - footLines(band, ctx.houseStyle.clearance.textToFrame, pitch, side.body.size),
   }));
 
   const flow: FlowLine[] = [];
@@ -82,4 +84,14 @@ export const makeupSidebar: ItemMaker<SidebarSpec> = (ctx, grid, side) => {
 
 function itemId(side: SidebarSpec, copy: StoryCopy): string {
   return `${side.id}/${path.basename(copy.file).replace(/\.[^.]+$/, "")}`;
+}
+
+/**
+ * Grid lines the box keeps empty at its foot so that its last line's em box clears the
+ * border's band by the house clearance: a body line's em box ends (pitch − size) / 2 above its
+ * slot's foot, so on a 13.5 pt grid of 9 pt text, 2.25 pt, less than a 3 pt 花边 band.
+ */
+export function footLines(band: number, clearance: number, pitch: number, size: number): number {
+  const short = band + clearance - (pitch - size) / 2;
+  return short > 0 ? Math.ceil(short / pitch - 1e-9) : 0;
 }

@@ -30,6 +30,8 @@ export interface PdfOutputOptions {
   inkLimit?: number;
   /** The run's fonts. */
   fonts: FontStore;
+  /** Called with what writing found before the file is written; it throws to write nothing (a refused print). */
+  check?: (written: PdfWritten) => void;
 }
 
 /** What writing the PDF found. */
@@ -60,13 +62,15 @@ export class PdfOutput {
     const { renderPdfBytes } = await writer;
     const key = await pdfKey(document, opts);
     if (this.memo && this.memo.key === key && sameObjects(this.memo.pages, document.pages)) {
+      opts.check?.(this.memo.result);
       await writeFileAtomically(opts.out, this.memo.bytes);
       return this.memo.result;
     }
     const written = await renderPdfBytes(document, { out: opts.out, mode: opts.mode, proofTime: opts.proofTime, inkLimit: opts.inkLimit, fonts: opts.fonts });
-    await writeFileAtomically(opts.out, written.pdf);
     const result: PdfWritten = { bytes: written.pdf.length, warnings: written.warnings, images: written.images };
     this.memo = { key, pages: document.pages, bytes: written.pdf, result };
+    opts.check?.(result);
+    await writeFileAtomically(opts.out, written.pdf);
     return result;
   }
 }

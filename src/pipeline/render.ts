@@ -23,6 +23,7 @@
  * is the default); the main thread then writes the one PDF. Pages are put back in page order, so the
  * output never depends on which worker finished first.
  */
+import type { Warning } from "../common/diagnostics.js";
 import type { DisplayDocument } from "../display/types.js";
 import { FontStore } from "../fonts/store.js";
 import { loadLayout } from "./load.js";
@@ -30,7 +31,7 @@ import type { EditionSpec } from "../makeup/spec.js";
 import type { LayoutReport } from "../makeup/report.js";
 import { makeUpEdition, PageCache, type MakeupProgress } from "./edition.js";
 import { assembleEdition, makeupOnePage } from "./makeup.js";
-import { outputFiles, refuseMissingGlyphs } from "./outputs.js";
+import { outputFiles, refuseCollisions, refuseLowResolution, refuseMissingGlyphs } from "./outputs.js";
 import { loadPdfWriter, PdfOutput } from "./pdf-output.js";
 import { renderReport, writeReport, type RenderReport } from "./report-output.js";
 import { summarise, type PageSummary } from "./summary.js";
@@ -48,6 +49,8 @@ export interface RenderRequest {
   inkLimit?: number;
   /** Print even when some characters have no glyph (they print as blanks). */
   allowMissingGlyphs?: boolean;
+  /** Print even when a photo is under the house minimum resolution (PRINT_MIN_PPI). */
+  allowLowResolution?: boolean;
   /**
    * Worker threads for make-up: by default one per core for a large edition on a machine of
    * more than two cores (see defaultWorkerCount); 0 or 1 makes up every page in this thread.
@@ -165,10 +168,12 @@ export class Renderer {
     lap("makeup");
 
     if (req.mode === "print" && !req.allowMissingGlyphs) refuseMissingGlyphs(req.layout, made.report);
+    if (req.mode === "print") refuseCollisions(req.layout, made.report);
     const files = outputFiles(req);
     const total = edition.pages.length;
     progress({ stage: "pdf", total });
-    const written = await this.pdf.write(made.document, { out: files.pdf, mode: req.mode, proofTime: req.proofTime, inkLimit: req.inkLimit, fonts }, writer);
+    const check = req.mode === "print" && !req.allowLowResolution ? (w: { warnings: Warning[] }) => refuseLowResolution(req.layout, w.warnings) : undefined;
+    const written = await this.pdf.write(made.document, { out: files.pdf, mode: req.mode, proofTime: req.proofTime, inkLimit: req.inkLimit, fonts, check }, writer);
     lap("pdf");
     const report = renderReport(made.report, req.mode, files.pdf, written);
     await writeReport(files.report, report);

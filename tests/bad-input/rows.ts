@@ -683,7 +683,8 @@ export const ROWS: Row[] = [
     outcome: "warned",
     args: ["--mode", "print"],
     setup: async (dir) => {
-      writeFileSync(join(dir, "alpha.png"), await pngWithAlpha());
+      // 800 × 600 px shown whole in a 207 × 162 pt frame: 266 ppi, above the house minimum print requires.
+      writeFileSync(join(dir, "alpha.png"), await pngWithAlpha(800, 600));
       writeLayout(dir, page([story(), photo("alpha.png", { fit: "fit" })]));
     },
     check: async (r) => {
@@ -698,6 +699,62 @@ export const ROWS: Row[] = [
       expect(raw.right[0]!).toBeLessThan(15);
       expect(raw.right[1]!).toBeGreaterThan(60);
       expect(raw.right[2]!).toBeGreaterThan(60);
+    },
+  },
+  {
+    group: "images",
+    input: "print with a photo under the house minimum resolution",
+    gets: "`layout.json: print refused: 1 photo below the house minimum of 200 ppi — pic: …small.jpg: 104 ppi effective in its frame, below 200 ppi. Give a larger photo or a smaller frame, or pass --allow-low-resolution`",
+    outcome: "refused",
+    args: ["--mode", "print"],
+    setup: async (dir) => {
+      writeFileSync(join(dir, "small.jpg"), await jpeg(300, 240));
+      writeLayout(dir, page([story(), photo("small.jpg")]));
+    },
+    check: refused(
+      /^paiban: layout\.json: print refused: 1 photo below the house minimum of 200 ppi — pic: \S*small\.jpg: 104 ppi effective in its frame, below 200 ppi\. Give a larger photo or a smaller frame, or pass --allow-low-resolution$/,
+    ),
+  },
+  {
+    group: "images",
+    input: "print with a photo under the house minimum, allowed",
+    gets: "print PDF written; the warning `…small.jpg: 104 ppi effective in its frame, below 200 ppi for print` stays in the report",
+    outcome: "warned",
+    args: ["--mode", "print", "--allow-low-resolution"],
+    setup: async (dir) => {
+      writeFileSync(join(dir, "small.jpg"), await jpeg(300, 240));
+      writeLayout(dir, page([story(), photo("small.jpg")]));
+    },
+    check: (r) => {
+      const rep = expectRendered(r);
+      expect(warning(rep, "image-resolution").map((w) => w.message.replace(/^\S*small/, "small"))).toEqual(["small.jpg: 104 ppi effective in its frame, below 200 ppi for print"]);
+    },
+  },
+  {
+    group: "images",
+    input: "print with a rule across a photo",
+    gets: "`layout.json: print refused: 1 collision in the make-up — page 1: rule-3: rule (0.75 pt) runs 2.63 pt inside the photo pic. Move or resize the items …`",
+    outcome: "refused",
+    args: ["--mode", "print"],
+    setup: async (dir) => {
+      writeFileSync(join(dir, "big.jpg"), await jpeg(1200, 1000));
+      // The photo takes lines 1–12; a rule "above line 13" lies in line 12's leading, inside the photo.
+      writeLayout(dir, page([story(), photo("big.jpg"), { type: "rule", orientation: "horizontal", column: 3, span: 2, line: 13, weight: "0.75pt" }]));
+    },
+    check: refused(/^paiban: layout\.json: print refused: 1 collision in the make-up — page 1: rule-3: rule \(0\.75 pt\) runs 2\.63 pt inside the photo pic\. Move or resize the items \(the proof shows the same as warnings\)$/),
+  },
+  {
+    group: "images",
+    input: "proof with a rule across a photo",
+    gets: "proof renders; warning `page 1: rule-3: rule (0.75 pt) runs 2.63 pt inside the photo pic`",
+    outcome: "warned",
+    setup: async (dir) => {
+      writeFileSync(join(dir, "big.jpg"), await jpeg(1200, 1000));
+      writeLayout(dir, page([story(), photo("big.jpg"), { type: "rule", orientation: "horizontal", column: 3, span: 2, line: 13, weight: "0.75pt" }]));
+    },
+    check: (r) => {
+      const rep = expectRendered(r);
+      expect(warning(rep, "collision").map((w) => w.message)).toEqual(["page 1: rule-3: rule (0.75 pt) runs 2.63 pt inside the photo pic"]);
     },
   },
   // ---- fonts ---------------------------------------------------------------------------------
