@@ -93,13 +93,13 @@ describe("the house style on the page spec", () => {
   it("is the house defaults, as plain data", async () => {
     const spec = await page();
     expect(spec.houseStyle).toEqual(structuredClone(spec.houseStyle));
-    expect(spec.houseStyle).toMatchObject({ minTypeSize: 6, photo: { labelLines: 2 }, sidebar: { titleLines: 3, headLines: 2 } });
+    expect(spec.houseStyle).toMatchObject({ minTypeSize: 6, photo: { labelLines: 2 }, sidebar: { titleLines: 2, headLines: 2 }, clearance: { textToFrame: 1.5, textToPhoto: 2, ruleToPhoto: 1 }, flowerBand: 3 });
   });
 
   it("a box's title bar takes the house style's grid lines: one more moves its text a line down", async () => {
     const spec = await page();
     const frameY = (r: ReturnType<typeof makeUp>) => r.report.stories.find((s) => s.id === "box/item")!.frames[0]!.y;
-    expect(frameY(makeUp(spec, (h) => (h.sidebar.titleLines = 4))) - frameY(makeUp(spec))).toBeCloseTo(PITCH, 9);
+    expect(frameY(makeUp(spec, (h) => (h.sidebar.titleLines += 1))) - frameY(makeUp(spec))).toBeCloseTo(PITCH, 9);
   });
 
   it("a photo's label takes the house style's grid lines, and its rule the house weight", async () => {
