@@ -18,15 +18,19 @@ export const PDFX_VERSION = "PDF/X-1:2001";
 export const PDFX_CONFORMANCE = "PDF/X-1a:2001";
 
 /**
- * The ICC Characterization Data Registry (color.org) lists IFRA26: ISO 12647-3 coldset
- * offset on standard newsprint, 26 % tone value increase (the data behind WAN-IFRA's
- * ISOnewspaper26v4). PDF/X-1a allows naming a registered condition without embedding a profile.
+ * The condition the photos are separated for, declared for what it is. The default profile
+ * (assets/icc/paiban-cmyk-tac240.icc, see its LICENSE.md) is built from FOGRA39L
+ * characterization data — coated offset, ISO 12647-2 — with total ink limited to 240 %: the
+ * ICC Characterization Data Registry (color.org) names that data FOGRA39. It is a freely
+ * redistributable stand-in, not a newsprint (IFRA26, ISOnewspaper26v4) profile; declaring
+ * IFRA26 while separating with FOGRA39 data told the plant a condition the file was not made
+ * for. PDF/X-1a allows naming a registered condition without embedding a profile.
  */
 export const OUTPUT_INTENT = {
-  identifier: "IFRA26",
-  condition: "Coldset offset on standard newsprint, 26 % TVI (ISO 12647-3:2004)",
+  identifier: "FOGRA39",
+  condition: "Offset printing on coated paper (ISO 12647-2:2004/Amd 1, paper type 1 or 2); photos separated with total ink limited to 240 %",
   registry: "http://www.color.org",
-  info: "ISOnewspaper26v4 (WAN-IFRA), ICC characterization data registry name IFRA26",
+  info: "paiban-cmyk-tac240.icc: built from FOGRA39L characterization data (icc-profiles-free) with ArgyllCMS, total ink 240 %, black 95 %",
 } as const;
 
 export const PRODUCER = "paiban (pdfkit 0.20.2)";

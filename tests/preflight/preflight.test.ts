@@ -30,7 +30,7 @@ describe("preflight of our own PDFs", () => {
     expect(r.problems).toEqual([]);
     expect(r.ok).toBe(true);
     expect(r.facts.pages).toBe(1);
-    expect(r.facts.pdfx).toEqual({ version: "PDF/X-1:2001", conformance: "PDF/X-1a:2001", standard: "PDF/X-1a:2001", trapped: "False", outputIntent: "IFRA26" });
+    expect(r.facts.pdfx).toEqual({ version: "PDF/X-1:2001", conformance: "PDF/X-1a:2001", standard: "PDF/X-1a:2001", trapped: "False", outputIntent: "FOGRA39" });
     expect(r.facts.boxes[0]!.trim).toBeDefined();
     expect(r.facts.boxes[0]!.bleed).toBeDefined();
     expect(r.facts.images.every((i) => i.ppi! >= 200)).toBe(true);

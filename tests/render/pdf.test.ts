@@ -115,7 +115,7 @@ describe("print PDF", () => {
     const intents = pdf.catalog.lookup(PDFName.of("OutputIntents"), PDFArray);
     const intent = pdf.context.lookup(intents.get(0)) as PDFDict;
     expect(intent.get(PDFName.of("S"))).toBe(PDFName.of("GTS_PDFX"));
-    expect(intent.get(PDFName.of("OutputConditionIdentifier"))?.toString()).toBe("(IFRA26)");
+    expect(intent.get(PDFName.of("OutputConditionIdentifier"))?.toString()).toBe("(FOGRA39)");
     expect(readFileSync(printFile, "latin1").startsWith("%PDF-1.3")).toBe(true);
   });
 
