@@ -1,5 +1,6 @@
 /** The `paiban` command line as a function of its arguments (main.ts runs it). */
 import yargs, { type Argv } from "yargs";
+import { printable } from "../common/diagnostics.js";
 
 type Register = (y: Argv) => Argv;
 
@@ -41,11 +42,11 @@ export async function runCli(args: string[]): Promise<void> {
     // Only usage errors reach here (command handlers report their own failures): exit 2.
     .fail((msg, err) => {
       if (err) {
-        process.stderr.write(`paiban: ${err.message}\n(paiban <command> --help shows the options)\n`);
+        process.stderr.write(`paiban: ${printable(err.message)}\n(paiban <command> --help shows the options)\n`);
         process.exit(2);
       }
       const unknown = asked && !asked.startsWith("-") && !COMMANDS[asked] ? `unknown command "${asked}". ` : "";
-      process.stderr.write(`paiban: ${unknown}${msg}\n(paiban --help lists the commands; paiban <command> --help their options)\n`);
+      process.stderr.write(`paiban: ${printable(`${unknown}${msg}`)}\n(paiban --help lists the commands; paiban <command> --help their options)\n`);
       process.exit(2);
     });
 

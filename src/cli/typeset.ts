@@ -1,7 +1,7 @@
 /** `paiban typeset`: set paragraphs in one column (a galley, 毛条) and show the lines. */
 import fs from "node:fs";
 import type { Argv } from "yargs";
-import { PaibanError } from "../common/diagnostics.js";
+import { PaibanError, printable } from "../common/diagnostics.js";
 import { FONT_ROLES, makeFontMap, type Weight } from "../fonts/fontmap.js";
 import { FontStore } from "../fonts/store.js";
 import type { KinsokuLevel, PunctuationStyle } from "../common/setting.js";
@@ -97,7 +97,7 @@ export async function runTypeset(a: TypesetArgs): Promise<void> {
   const fonts = makeFontMap({}, new FontStore());
   // The chain page make-up uses: the role's face, then the other roles for what it lacks.
   const faces = makeContext(fonts).faces({ font: a.font as FontRole, weight: a.weight as Weight });
-  for (const w of fonts.warnings()) process.stderr.write(`paiban: warning: ${w.message}\n`);
+  for (const w of fonts.warnings()) process.stderr.write(`paiban: warning: ${printable(w.message)}\n`);
   const style = isStyleName(a.style) ? a.style : loadHouseStyle(a.style);
   if (a.vertical) {
     const { runVerticalTypeset } = await import("./typeset-vertical.js");

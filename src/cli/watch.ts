@@ -1,9 +1,11 @@
 /** `paiban watch`: re-render a layout whenever it or a file it names is saved. */
 import path from "node:path";
 import type { Argv } from "yargs";
+import { printable } from "../common/diagnostics.js";
 import { createRenderer, type RenderOutcome } from "../pipeline/render.js";
 import { oversetSummary } from "../preview/diff.js";
 import { exportPngs } from "../preview/png.js";
+import { OutputSet } from "../render/atomic.js";
 import { allFiles, editionFiles } from "../preview/files.js";
 import { LiveSession, type Attempt } from "../preview/session.js";
 import { renderOutputOptions } from "./render.js";
@@ -23,7 +25,7 @@ export function describeAttempt(a: Attempt<RenderOutcome>, pngs?: string): strin
   if (!a.ok) return [`[${clock()}] ${cause}paiban: ${a.error}`, `  (still watching: fix it and save)`];
   const r = a.outcome.value;
   const head = `[${clock()}] ${cause}${r.pdf} and ${r.reportFile}${pngs ? ` and PNGs in ${pngs}` : ""} in ${a.ms} ms`;
-  if (a.first) return [`${head}; ${oversetSummary(r.report)}`, ...r.report.warnings.map((w) => `  warning: ${w.message}`)];
+  if (a.first) return [`${head}; ${oversetSummary(r.report)}`, ...r.report.warnings.map((w) => `  warning: ${printable(w.message)}`)];
   return [head, ...(a.diff.length ? a.diff.map((l) => `  ${l}`) : ["  report: no change in overset or warnings"])];
 }
 
@@ -43,8 +45,15 @@ export function watchCommand(y: Argv): Argv {
         layout: a.layout,
         onFontsChanged: () => renderer.invalidate(),
         work: async (layout, fonts) => {
-          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs, allowLowResolution: a.allowLowResolution, fonts });
-          await exportPngs(r, { png: a.png, dpi: a.dpi, mode: a.mode, quiet: true });
+          const outputs = new OutputSet();
+          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs, allowLowResolution: a.allowLowResolution, fonts, outputs });
+          try {
+            await exportPngs(r, { png: a.png, dpi: a.dpi, mode: a.mode, quiet: true }, outputs);
+            await outputs.commit();
+          } catch (err) {
+            await outputs.discard();
+            throw err;
+          }
           return { edition: r.edition, report: r.report, value: r };
         },
         onAttempt: (attempt) => print(describeAttempt(attempt, a.png)),

@@ -49,6 +49,18 @@ export class PaibanError extends Error {
   /** The one line the CLI prints. */
   format(): string {
     const place = [this.file, this.where].filter(Boolean).join(": ");
-    return place ? `${place}: ${this.message}` : this.message;
+    return printable(place ? `${place}: ${this.message}` : this.message);
   }
+}
+
+/**
+ * Text as it may reach a terminal: control characters (NUL, ESC, line breaks, C1 controls) and
+ * the bidirectional overrides, which an id or a file name can carry, written as escapes (\x1B,
+ * \u202E), so a message is always one line and never recolours, moves or hides what follows.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => {
+    const cp = ch.codePointAt(0)!;
+    return cp <= 0xff ? `\\x${cp.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${cp.toString(16).toUpperCase()}`;
+  });
 }

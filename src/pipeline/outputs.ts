@@ -1,9 +1,12 @@
 /** Where a render writes, and whether it may write a print PDF at all. */
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { PaibanError } from "../common/diagnostics.js";
 import type { Warning } from "../common/diagnostics.js";
 import { PRINT_MIN_PPI } from "../common/print.js";
+import type { EditionSpec } from "../makeup/spec.js";
 import type { LayoutReport } from "../makeup/report.js";
+import { allFiles, editionFiles } from "./inputs.js";
 
 /** Default output paths: out/<layout name>.pdf and out/<layout name>.report.json. */
 export function defaultOutputs(layout: string): { pdf: string; report: string } {
@@ -65,4 +68,53 @@ export function refuseCollisions(layout: string, report: LayoutReport): void {
     `print refused: ${found.length} collision${found.length > 1 ? "s" : ""} in the make-up — ${shown.join("; ")}${found.length > 3 ? "; …" : ""}. Move or resize the items (the proof shows the same as warnings)`,
     { file: layout },
   );
+}
+
+/** The same file: the same resolved path, or (both existing) the same device and inode, so a hard link or a symlink is caught too. */
+async function identity(file: string): Promise<string | undefined> {
+  try {
+    const st = await stat(file);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Outputs that would destroy what the user has: an output that is one of the render's inputs
+ * (the layout, a copy file, a photo, a font), a device or a pipe (rename would put a regular
+ * file in place of /dev/null), or the other output. Each is a usage error (exit 2), found
+ * before anything is made.
+ */
+export async function checkOutputs(files: { pdf: string; report: string }, edition: EditionSpec, more: { flag: string; file: string }[] = []): Promise<void> {
+  const outputs = [{ flag: "--out", file: files.pdf }, { flag: "--report", file: files.report }, ...more];
+  const inputs = allFiles(editionFiles(edition));
+  const byPath = new Map(inputs.map((f) => [path.resolve(f), f]));
+  const byId = new Map<string, string>();
+  for (const f of inputs) {
+    const id = await identity(f);
+    if (id) byId.set(id, f);
+  }
+  const seen = new Map<string, string>();
+  for (const { flag, file } of outputs) {
+    const abs = path.resolve(file);
+    const id = await identity(file);
+    const input = byPath.get(abs) ?? (id ? byId.get(id) : undefined);
+    if (input !== undefined) {
+      const what = input === edition.file ? "the layout file" : "a file the layout reads";
+      throw new PaibanError(`${flag} ${file} would overwrite ${what} (${input}); name another output file`, { exitCode: 2 });
+    }
+    try {
+      const st = await stat(file);
+      if (!st.isFile() && !st.isDirectory()) {
+        throw new PaibanError(`${flag} ${file} is a device or a pipe, not a file; name a file to write`, { exitCode: 2 });
+      }
+    } catch (err) {
+      if (err instanceof PaibanError) throw err;
+    }
+    const other = seen.get(abs) ?? (id ? seen.get(id) : undefined);
+    if (other !== undefined) throw new PaibanError(`${flag} ${file} is the same file as ${other}; the PDF and the report need a file each`, { exitCode: 2 });
+    seen.set(abs, `${flag} ${file}`);
+    if (id) seen.set(id, `${flag} ${file}`);
+  }
 }

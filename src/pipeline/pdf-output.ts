@@ -7,7 +7,7 @@ import type { FontStore } from "../fonts/store.js";
 import { stat } from "node:fs/promises";
 import type { Warning } from "../common/diagnostics.js";
 import type { DisplayDocument, DisplayPage } from "../display/types.js";
-import { writeFileAtomically } from "../render/atomic.js";
+import type { OutputSet } from "../render/atomic.js";
 import type { PdfImageFact } from "../render/pdf.js";
 
 export type PdfWriterModule = typeof import("../render/pdf.js");
@@ -57,20 +57,23 @@ export class PdfOutput {
     this.memo = undefined;
   }
 
-  /** Write `document` as a PDF to `opts.out`: the kept bytes when nothing it depends on changed. */
-  async write(document: DisplayDocument, opts: PdfOutputOptions, writer: Promise<PdfWriterModule> = loadPdfWriter()): Promise<PdfWritten> {
+  /**
+   * Stage `document` as a PDF for `opts.out` in `outputs` (committed with the report and PNGs):
+   * the kept bytes when nothing it depends on changed.
+   */
+  async write(document: DisplayDocument, opts: PdfOutputOptions, outputs: OutputSet, writer: Promise<PdfWriterModule> = loadPdfWriter()): Promise<PdfWritten> {
     const { renderPdfBytes } = await writer;
     const key = await pdfKey(document, opts);
     if (this.memo && this.memo.key === key && sameObjects(this.memo.pages, document.pages)) {
       opts.check?.(this.memo.result);
-      await writeFileAtomically(opts.out, this.memo.bytes);
+      await outputs.stage(opts.out, this.memo.bytes);
       return this.memo.result;
     }
     const written = await renderPdfBytes(document, { out: opts.out, mode: opts.mode, proofTime: opts.proofTime, inkLimit: opts.inkLimit, fonts: opts.fonts });
     const result: PdfWritten = { bytes: written.pdf.length, warnings: written.warnings, images: written.images };
     this.memo = { key, pages: document.pages, bytes: written.pdf, result };
     opts.check?.(result);
-    await writeFileAtomically(opts.out, written.pdf);
+    await outputs.stage(opts.out, written.pdf);
     return result;
   }
 }

@@ -31,8 +31,9 @@ import type { EditionSpec } from "../makeup/spec.js";
 import type { LayoutReport } from "../makeup/report.js";
 import { makeUpEdition, PageCache, type MakeupProgress } from "./edition.js";
 import { assembleEdition, makeupOnePage } from "./makeup.js";
-import { outputFiles, refuseCollisions, refuseLowResolution, refuseMissingGlyphs } from "./outputs.js";
-import { loadPdfWriter, PdfOutput } from "./pdf-output.js";
+import { OutputSet } from "../render/atomic.js";
+import { checkOutputs, outputFiles, refuseCollisions, refuseLowResolution, refuseMissingGlyphs } from "./outputs.js";
+import { loadPdfWriter, PdfOutput, type PdfWritten } from "./pdf-output.js";
 import { renderReport, writeReport, type RenderReport } from "./report-output.js";
 import { summarise, type PageSummary } from "./summary.js";
 
@@ -61,6 +62,11 @@ export interface RenderRequest {
   onProgress?: (event: RenderProgress) => void;
   /** The fonts to read (a session's store); default: the renderer's own. */
   fonts?: FontStore;
+  /**
+   * Where the PDF and report are staged. Given, the caller commits it (after adding the PNGs);
+   * otherwise the render commits both itself. On a failure nothing is committed.
+   */
+  outputs?: OutputSet;
 }
 
 export type RenderProgress =
@@ -161,7 +167,9 @@ export class Renderer {
     // The PDF writer (pdfkit, sharp) loads while the layout is read and the pages made up.
     const writer = loadPdfWriter();
     const fonts = req.fonts ?? this.fonts;
+    const files = outputFiles(req);
     const { edition, warnings } = await loadLayout(req.layout, fonts);
+    await checkOutputs(files, edition);
     lap("layout");
 
     const made = await makeUpEdition(edition, warnings, { fonts, cache: this.pages, workers: req.workers, onProgress: progress });
@@ -169,14 +177,22 @@ export class Renderer {
 
     if (req.mode === "print" && !req.allowMissingGlyphs) refuseMissingGlyphs(req.layout, made.report);
     if (req.mode === "print") refuseCollisions(req.layout, made.report);
-    const files = outputFiles(req);
     const total = edition.pages.length;
     progress({ stage: "pdf", total });
     const check = req.mode === "print" && !req.allowLowResolution ? (w: { warnings: Warning[] }) => refuseLowResolution(req.layout, w.warnings) : undefined;
-    const written = await this.pdf.write(made.document, { out: files.pdf, mode: req.mode, proofTime: req.proofTime, inkLimit: req.inkLimit, fonts, check }, writer);
-    lap("pdf");
-    const report = renderReport(made.report, req.mode, files.pdf, written);
-    await writeReport(files.report, report);
+    const outputs = req.outputs ?? new OutputSet();
+    let written: PdfWritten;
+    let report: RenderReport;
+    try {
+      written = await this.pdf.write(made.document, { out: files.pdf, mode: req.mode, proofTime: req.proofTime, inkLimit: req.inkLimit, fonts, check }, outputs, writer);
+      lap("pdf");
+      report = renderReport(made.report, req.mode, files.pdf, written);
+      await writeReport(files.report, report, outputs);
+      if (!req.outputs) await outputs.commit();
+    } catch (err) {
+      await outputs.discard();
+      throw err;
+    }
     lap("report");
     progress({ stage: "done", total });
     return {

@@ -3,7 +3,7 @@
  * warnings, the photos' effective resolution), as the JSON file beside the PDF.
  */
 import type { LayoutReport } from "../makeup/report.js";
-import { writeFileAtomically } from "../render/atomic.js";
+import type { OutputSet } from "../render/atomic.js";
 import type { PdfWritten } from "./pdf-output.js";
 
 /** The report file's content: the make-up's report, the PDF's warnings after its own, the mode, the PDF and its images. */
@@ -14,7 +14,7 @@ export function renderReport(report: LayoutReport, mode: string, pdf: string, wr
   return { ...report, warnings: [...report.warnings, ...written.warnings], mode, pdf, images: written.images };
 }
 
-/** Write the report as JSON (one space indent, a final newline), atomically. */
-export async function writeReport(file: string, report: RenderReport): Promise<void> {
-  await writeFileAtomically(file, new TextEncoder().encode(`${JSON.stringify(report, null, 1)}\n`));
+/** Stage the report as JSON (one space indent, a final newline), committed with the PDF. */
+export async function writeReport(file: string, report: RenderReport, outputs: OutputSet): Promise<void> {
+  await outputs.stage(file, new TextEncoder().encode(`${JSON.stringify(report, null, 1)}\n`));
 }

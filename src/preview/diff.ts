@@ -2,7 +2,7 @@
  * What changed between two layout reports, as lines a layout editor reads after a save:
  * overset appeared / grew / shrank / cleared per story, warnings added and removed.
  */
-import type { Warning } from "../common/diagnostics.js";
+import { printable, type Warning } from "../common/diagnostics.js";
 import type { LayoutReport, StoryReport } from "../makeup/report.js";
 
 function overset(s: StoryReport): string {
@@ -42,7 +42,7 @@ function minus(a: Warning[], b: Warning[]): Warning[] {
 }
 
 export function warningChanges(before: Warning[], after: Warning[]): string[] {
-  return [...minus(after, before).map((w) => `+ warning: ${w.message}`), ...minus(before, after).map((w) => `- warning: ${w.message}`)];
+  return [...minus(after, before).map((w) => `+ warning: ${printable(w.message)}`), ...minus(before, after).map((w) => `- warning: ${printable(w.message)}`)];
 }
 
 /** Lines describing the change; empty when nothing in the report that matters changed. */

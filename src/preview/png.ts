@@ -13,7 +13,7 @@ import { loadSharp } from "../common/sharp.js";
 import { PaibanError } from "../common/diagnostics.js";
 import type { DisplayDocument, DisplayPage } from "../display/types.js";
 import type { FontStore } from "../fonts/store.js";
-import { writeFileAtomically } from "../render/atomic.js";
+import { type OutputSet, writeFileAtomically } from "../render/atomic.js";
 import { pagePhotos, pageSvg } from "./svg.js";
 
 export const DEFAULT_DPI = 100;
@@ -60,8 +60,8 @@ export async function pagePng(page: DisplayPage, dpi: number, mode: PngOptions["
   }
 }
 
-/** Write one PNG per page; returns the files written. */
-export async function writePngs(doc: DisplayDocument, opts: PngOptions): Promise<PngResult> {
+/** Write one PNG per page (or stage them in `outputs`, committed with the PDF); returns the files. */
+export async function writePngs(doc: DisplayDocument, opts: PngOptions, outputs?: OutputSet): Promise<PngResult> {
   const started = performance.now();
   const dpi = checkDpi(opts.dpi ?? DEFAULT_DPI);
   const files = doc.pages.map((page) => path.join(opts.dir, pngName(opts.name, page)));
@@ -69,7 +69,10 @@ export async function writePngs(doc: DisplayDocument, opts: PngOptions): Promise
   const lanes = Math.max(1, Math.min(4, availableParallelism()));
   let next = 0;
   const lane = async () => {
-    for (let i = next++; i < doc.pages.length; i = next++) await writeFileAtomically(files[i]!, await pagePng(doc.pages[i]!, dpi, opts.mode, opts.fonts));
+    for (let i = next++; i < doc.pages.length; i = next++) {
+      const png = await pagePng(doc.pages[i]!, dpi, opts.mode, opts.fonts);
+      await (outputs ? outputs.stage(files[i]!, png) : writeFileAtomically(files[i]!, png));
+    }
   };
   await Promise.all(Array.from({ length: lanes }, lane));
   return { files, ms: Math.round(performance.now() - started) };
@@ -82,10 +85,11 @@ export async function writePngs(doc: DisplayDocument, opts: PngOptions): Promise
 export async function exportPngs(
   rendered: { document: DisplayDocument; edition: { name: string }; fonts: FontStore },
   args: { png?: string; dpi?: number; mode: PngOptions["mode"]; quiet?: boolean },
+  outputs?: OutputSet,
 ): Promise<PngResult | undefined> {
   if (args.png === undefined) return undefined;
   if (!args.png.trim()) throw new PaibanError("--png needs a folder to write into", { exitCode: 2 });
-  const result = await writePngs(rendered.document, { dir: args.png, name: rendered.edition.name, dpi: args.dpi, mode: args.mode, fonts: rendered.fonts });
+  const result = await writePngs(rendered.document, { dir: args.png, name: rendered.edition.name, dpi: args.dpi, mode: args.mode, fonts: rendered.fonts }, outputs);
   const what = result.files.length === 1 ? result.files[0] : `${result.files.length} PNGs in ${args.png} (${rendered.edition.name}-p<number>.png)`;
   if (!args.quiet) process.stdout.write(`${what} (${args.dpi ?? DEFAULT_DPI} dpi) in ${result.ms} ms\n`);
   return result;

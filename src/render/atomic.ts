@@ -5,7 +5,7 @@
  * so the last rename wins and the result is one whole PDF.
  */
 import { randomUUID } from "node:crypto";
-import { open, readdir, rename, rm, mkdir } from "node:fs/promises";
+import { lstat, open, readdir, rename, rm, mkdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { PaibanError } from "../common/diagnostics.js";
 
@@ -55,25 +55,86 @@ function isAlive(pid: number): boolean {
 }
 
 export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const set = new OutputSet();
+  await set.stage(target, bytes);
+  await set.commit();
+}
+
+/** What stands at an output path: nothing, a file, a folder, or something else (a device, a FIFO). */
+async function kindAt(target: string): Promise<"none" | "file" | "folder" | "special"> {
   try {
-    await mkdir(dirname(target), { recursive: true });
+    const st = await lstat(target);
+    return st.isFile() || st.isSymbolicLink() ? "file" : st.isDirectory() ? "folder" : "special";
   } catch {
-    throw new PaibanError(`cannot create the output folder`, { file: dirname(target) });
+    return "none";
   }
-  await removeStaleTemps(target);
-  const temp = tempPathFor(target);
-  try {
-    const handle = await open(temp, "wx");
+}
+
+/**
+ * The files of one render (PDF, report, PNGs), committed all or nothing: each is written in
+ * full to its temp file first (stage); only when every one is written are they renamed over
+ * their targets (commit). A failure while staging (a full disk, a report path that is a
+ * folder, a PNG folder that is a file) removes every temp file and leaves every previous output
+ * as it was, so the PDF and its report never get out of step.
+ */
+export class OutputSet {
+  private staged: { target: string; temp: string }[] = [];
+
+  /** Write `bytes` to a temp file beside `target`; on failure discard everything staged. */
+  async stage(target: string, bytes: Uint8Array): Promise<void> {
     try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      await this.stageOne(target, bytes);
+    } catch (err) {
+      await this.discard();
+      throw err;
     }
-    await rename(temp, target);
-  } catch (err) {
-    await rm(temp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code ?? "unknown";
-    throw new PaibanError(`cannot write the output (${code})`, { file: target });
+  }
+
+  private async stageOne(target: string, bytes: Uint8Array): Promise<void> {
+    try {
+      await mkdir(dirname(target), { recursive: true });
+    } catch {
+      throw new PaibanError(`cannot create the output folder`, { file: dirname(target) });
+    }
+    const kind = await kindAt(target);
+    if (kind === "folder") throw new PaibanError(`cannot write the output (EISDIR)`, { file: target });
+    if (kind === "special") throw new PaibanError(`cannot write the output: this is a device or a pipe, not a file`, { file: target });
+    await removeStaleTemps(target);
+    const temp = tempPathFor(target);
+    this.staged.push({ target, temp });
+    try {
+      const handle = await open(temp, "wx");
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? "unknown";
+      throw new PaibanError(`cannot write the output (${code})`, { file: target });
+    }
+  }
+
+  /** Rename every staged file over its target. */
+  async commit(): Promise<void> {
+    const staged = this.staged;
+    this.staged = [];
+    for (const [i, { target, temp }] of staged.entries()) {
+      try {
+        await rename(temp, target);
+      } catch (err) {
+        for (const rest of staged.slice(i)) await rm(rest.temp, { force: true });
+        const code = (err as NodeJS.ErrnoException).code ?? "unknown";
+        throw new PaibanError(`cannot write the output (${code})`, { file: target });
+      }
+    }
+  }
+
+  /** Remove every staged temp file; the targets stay as they were. */
+  async discard(): Promise<void> {
+    const staged = this.staged;
+    this.staged = [];
+    for (const { temp } of staged) await rm(temp, { force: true });
   }
 }

@@ -3,12 +3,12 @@
  * malicious user can make, each answered at once with one clean line.
  */
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { page, story, writeLayout } from "./fixtures.js";
 import type { Row } from "./rows.js";
 import { expect } from "vitest";
-import { expectRefused, expectRendered, type RunResult } from "./run.js";
+import { expectRefused, expectRendered, expectUsage, type RunResult } from "./run.js";
 
 const refused = (re: RegExp) => (r: RunResult) => expectRefused(r, re);
 const copyBytes = (...parts: (string | number[])[]) => (dir: string) => {
@@ -241,5 +241,151 @@ export const HOSTILE_ROWS: Row[] = [
     command: "validate",
     setup: (dir) => void writeLayout(dir, page(Array.from({ length: 1001 }, (_, i) => story("story.md", { id: `s${i}` })))),
     check: refused(/^paiban: layout\.json: items: 1001 items on one page is more than paiban takes: at most 1000 \(line \d+, column \d+\)$/),
+  },
+  // ---- outputs that would destroy inputs, devices, each other (item 2) ------------------------
+  {
+    group: "output",
+    input: "--out names the layout file",
+    gets: "`--out layout.json would overwrite the layout file (…); name another output file`; the layout untouched",
+    outcome: "usage",
+    out: "layout.json",
+    setup: (dir) => void writeLayout(dir, base()),
+    check: (r) => {
+      expectUsage(r, /^paiban: --out layout\.json would overwrite the layout file \(\/.*layout\.json\); name another output file$/);
+      expect(JSON.parse(readFileSync(join(r.dir, "layout.json"), "utf8")).paper).toBe("测试报");
+    },
+  },
+  {
+    group: "output",
+    input: "--out names the copy file",
+    gets: "`--out story.md would overwrite a file the layout reads (…)`; the copy untouched",
+    outcome: "usage",
+    out: "story.md",
+    setup: (dir) => void writeLayout(dir, base()),
+    check: (r) => {
+      expectUsage(r, /^paiban: --out story\.md would overwrite a file the layout reads \(\/.*story\.md\); name another output file$/);
+      expect(readFileSync(join(r.dir, "story.md"), "utf8")).toContain("本报讯");
+    },
+  },
+  {
+    group: "output",
+    input: "--report names the layout file",
+    gets: "`--report layout.json would overwrite the layout file (…)`",
+    outcome: "usage",
+    args: ["--report", "layout.json"],
+    setup: (dir) => void writeLayout(dir, base()),
+    check: (r) => expectUsage(r, /^paiban: --report layout\.json would overwrite the layout file/),
+  },
+  {
+    group: "output",
+    input: "--out is a hard link to the layout file",
+    gets: "`--out same.json would overwrite the layout file (…)`",
+    outcome: "usage",
+    out: "same.json",
+    setup: (dir) => {
+      writeLayout(dir, base());
+      linkSync(join(dir, "layout.json"), join(dir, "same.json"));
+    },
+    check: (r) => expectUsage(r, /^paiban: --out same\.json would overwrite the layout file/),
+  },
+  {
+    group: "output",
+    input: "--report names the same file as --out",
+    gets: "`--report out/page.pdf is the same file as --out out/page.pdf; the PDF and the report need a file each`",
+    outcome: "usage",
+    args: ["--report", "out/page.pdf"],
+    setup: (dir) => void writeLayout(dir, base()),
+    check: (r) => expectUsage(r, /^paiban: --report out\/page\.pdf is the same file as --out out\/page\.pdf; the PDF and the report need a file each$/),
+  },
+  {
+    group: "output",
+    input: "--out /dev/null (a character device)",
+    gets: "`--out /dev/null is a device or a pipe, not a file; name a file to write`; the device node stays",
+    outcome: "usage",
+    out: "/dev/null",
+    setup: (dir) => void writeLayout(dir, base()),
+    check: (r) => {
+      expectUsage(r, /^paiban: --out \/dev\/null is a device or a pipe, not a file; name a file to write$/);
+      expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+    },
+  },
+  {
+    group: "output",
+    input: "--out a FIFO",
+    gets: "`--out fifo is a device or a pipe, not a file`, at once",
+    outcome: "usage",
+    out: "fifo",
+    setup: (dir) => {
+      writeLayout(dir, base());
+      execFileSync("mkfifo", [join(dir, "fifo")]);
+    },
+    check: (r) => expectUsage(r, /^paiban: --out fifo is a device or a pipe, not a file; name a file to write$/),
+  },
+  // ---- all or nothing: PDF, report and PNGs (item 3) -----------------------------------------
+  {
+    group: "output",
+    input: "--report is a folder",
+    gets: "`repdir: cannot write the output (EISDIR)`; the previous PDF is not replaced",
+    outcome: "refused",
+    args: ["--report", "repdir"],
+    setup: (dir) => {
+      writeLayout(dir, base());
+      mkdirSync(join(dir, "repdir"));
+    },
+    check: refused(/^paiban: repdir: cannot write the output \(EISDIR\)$/),
+  },
+  {
+    group: "output",
+    input: "--png names a file, not a folder",
+    gets: "`pngfile: cannot create the output folder`; the previous PDF and report are not replaced",
+    outcome: "refused",
+    args: ["--png", "pngfile"],
+    setup: (dir) => {
+      writeLayout(dir, base());
+      writeFileSync(join(dir, "pngfile"), "a file\n");
+    },
+    check: refused(/^paiban: pngfile: cannot create the output folder$/),
+  },
+  // ---- escapes and NUL echoed escaped; number options checked (item 14) ----------------------
+  {
+    group: "layout JSON",
+    input: "layout path with an escape sequence (ESC [2J)",
+    gets: "`a\\x1B[2Jb.json: layout file not found …`: the escape is shown, never sent to the terminal",
+    outcome: "refused",
+    command: "validate",
+    setup: () => ["a\u001b[2Jb.json"],
+    check: (r) => {
+      expectRefused(r, /^paiban: a\\x1B\[2Jb\.json: layout file not found \(looked at \/.*a\\x1B\[2Jb\.json\)$/);
+      expect(r.stderr).not.toContain("\u001b");
+    },
+  },
+  {
+    group: "schema",
+    input: "duplicate item id holding NUL, ESC and a right-to-left override",
+    gets: '`items[1].id: duplicate item id "a\\x00\\x1B[31m\\u202E" …`, on one line',
+    outcome: "refused",
+    setup: (dir) => void writeLayout(dir, page([story("story.md", { id: "a\u0000\u001b[31m\u202e" }), story("story.md", { id: "a\u0000\u001b[31m\u202e", area: { column: 3, span: 2, line: 1, lines: 20 } })])),
+    check: (r) => {
+      expectRefused(r, /^paiban: layout\.json: items\[1\]\.id: duplicate item id "a\\x00\\x1B\[31m\\u202E" \(already used by items\[0\]\)/);
+      expect(r.stderr).not.toMatch(/[\u0000\u001b\u202e]/);
+    },
+  },
+  {
+    group: "output",
+    input: "--ink-limit abc",
+    gets: "`--ink-limit must be a number of per cent from 100 to 400, got something that is not a number` (was exit 1)",
+    outcome: "usage",
+    args: ["--ink-limit", "abc"],
+    setup: (dir) => void writeLayout(dir, base()),
+    check: (r) => expectUsage(r, /^paiban: --ink-limit must be a number of per cent from 100 to 400, got something that is not a number$/),
+  },
+  {
+    group: "output",
+    input: "--workers -1",
+    gets: "`--workers must be a whole number from 0 to 64, got -1` (was accepted)",
+    outcome: "usage",
+    args: ["--workers", "-1"],
+    setup: (dir) => void writeLayout(dir, base()),
+    check: (r) => expectUsage(r, /^paiban: --workers must be a whole number from 0 to 64, got -1$/),
   },
 ];
