@@ -1,4 +1,6 @@
 /** `paiban preflight`, `paiban fonts`, `paiban schema`. */
+import { InputFileError, readInputFileSync } from "../common/input-file.js";
+import { MAX_COPY_BYTES } from "../copy/load.js";
 import fs from "node:fs";
 import path from "node:path";
 import type { Argv } from "yargs";
@@ -73,9 +75,9 @@ export function fontsCommand(y: Argv): Argv {
       if (a.check) {
         let text: string;
         try {
-          text = fs.readFileSync(a.check, "utf8");
-        } catch {
-          throw new PaibanError("file not found or unreadable", { file: a.check });
+          text = readInputFileSync(a.check, MAX_COPY_BYTES).toString("utf8");
+        } catch (e) {
+          throw new PaibanError(e instanceof InputFileError ? e.message : "file not found or unreadable", { file: a.check });
         }
         const missing = unsetCharacters(overrides, text, store);
         if (missing.length) {

@@ -2,6 +2,8 @@
 import fs from "node:fs";
 import type { Argv } from "yargs";
 import { PaibanError, printable } from "../common/diagnostics.js";
+import { InputFileError, readInputFileSync } from "../common/input-file.js";
+import { MAX_COPY_BYTES } from "../copy/load.js";
 import { FONT_ROLES, makeFontMap, type Weight } from "../fonts/fontmap.js";
 import { FontStore } from "../fonts/store.js";
 import type { KinsokuLevel, PunctuationStyle } from "../common/setting.js";
@@ -80,10 +82,10 @@ export function typesetCommand(y: Argv): Argv {
 function readParagraphs(file: string | undefined): string[] {
   let text: string;
   try {
-    text = fs.readFileSync(file ?? 0, "utf8");
+    text = (file === undefined ? fs.readFileSync(0) : readInputFileSync(file, MAX_COPY_BYTES)).toString("utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new PaibanError(code === "ENOENT" ? "file not found" : `cannot read (${code})`, { file: file ?? "stdin" });
+    throw new PaibanError(code === "ENOENT" ? "file not found" : e instanceof InputFileError ? e.message : `cannot read (${code})`, { file: file ?? "stdin" });
   }
   return text
     .replace(/^\uFEFF/, "")

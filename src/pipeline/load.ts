@@ -3,7 +3,8 @@
  * the parser the files it names, read from disk: the layout file, copy (src/copy), image
  * headers and fonts (opened in the run's font store, src/fonts).
  */
-import { open, readFile, stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
+import { readInputFile } from "../common/input-file.js";
 import type { Warning } from "../common/diagnostics.js";
 import { loadCopy } from "../copy/load.js";
 import type { StoryCopy } from "../copy/types.js";
@@ -11,10 +12,13 @@ import { FontStore } from "../fonts/store.js";
 import { parseLayout, type LayoutFiles } from "../layout/index.js";
 import type { EditionSpec } from "../makeup/spec.js";
 
+/** The largest layout file read: 8 MB, a thousand times a real edition's layout. */
+export const MAX_LAYOUT_BYTES = 8 * 1024 * 1024;
+
 /** The files a layout names, as they are on disk; fonts are opened in `fonts`. */
 export function diskFiles(fonts: FontStore): LayoutFiles<StoryCopy> {
   return {
-    layout: (file) => readFile(file),
+    layout: (file) => readInputFile(file, MAX_LAYOUT_BYTES),
     async kind(abs) {
       try {
         return (await stat(abs)).isFile() ? "file" : "other";

@@ -388,4 +388,41 @@ export const HOSTILE_ROWS: Row[] = [
     setup: (dir) => void writeLayout(dir, base()),
     check: (r) => expectUsage(r, /^paiban: --workers must be a whole number from 0 to 64, got -1$/),
   },
+  // ---- every file paiban reads is a regular file of a stated size (item 1) --------------------
+  ...(
+    [
+      ["validate", "/dev/zero", ["/dev/zero"], "/dev/zero: layout file cannot be read"],
+      ["validate", "/dev/urandom", ["/dev/urandom"], "/dev/urandom: layout file cannot be read"],
+      ["validate", "/dev/full", ["/dev/full"], "/dev/full: layout file cannot be read"],
+      ["validate", "a FIFO as the layout", ["fifo"], "fifo: layout file cannot be read"],
+      ["typeset", "/dev/zero to set", ["/dev/zero", "--measure", "5"], "/dev/zero"],
+      ["fonts", "--check /dev/urandom", ["--check", "/dev/urandom"], "/dev/urandom"],
+    ] as const
+  ).map(
+    ([command, input, args, file]): Row => ({
+      group: "files read",
+      input,
+      gets: `\`${file}: this is a device, a pipe or a socket, not a regular file\`, at once`,
+      outcome: "refused",
+      command,
+      timed: true,
+      setup: (dir) => {
+        if (args.includes("fifo")) execFileSync("mkfifo", [join(dir, "fifo")]);
+        return [...args];
+      },
+      check: (r) => {
+        expectRefused(r, new RegExp(`^paiban: ${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: (.*: )?this is a device, a pipe or a socket, not a regular file$`));
+        expect(r.ms).toBeLessThan(10_000);
+      },
+    }),
+  ),
+  {
+    group: "files read",
+    input: "a 9 MB layout file",
+    gets: "`layout.json: layout file cannot be read: the file is 9 MB; paiban reads files of up to 8 MB here`, before reading it",
+    outcome: "refused",
+    command: "validate",
+    setup: (dir) => void writeLayout(dir, `${JSON.stringify(base()).slice(0, -1)}, "pad": "${"x".repeat(9 * 1024 * 1024)}"}`),
+    check: refused(/^paiban: layout\.json: layout file cannot be read: the file is 9 MB; paiban reads files of up to 8 MB here$/),
+  },
 ];
