@@ -10,6 +10,7 @@
  * (its outline for the ink box) is the glyph the subsetter embeds.
  */
 import * as Fontkit from "fontkit";
+import { fontProblem } from "./check.js";
 import { closeOutlineFile, readFontFile, readOutlinesOnDemand } from "./outlines.js";
 import { seedLocaTable, type SfntFont } from "./sfnt.js";
 
@@ -40,6 +41,11 @@ export function parseFontFile(file: string): { font: ParsedFont | null; bytes: B
     bytes = readFontFile(file);
   } catch (e) {
     throw new FontFileError("read", e);
+  }
+  const problem = fontProblem(bytes);
+  if (problem) {
+    closeOutlineFile(bytes);
+    throw new FontFileError("parse", new Error(problem));
   }
   let font: ParsedFont | null;
   try {

@@ -73,3 +73,32 @@ export function makeCollection(files: string[]): Buffer {
   parts.push(header, ...dirs, ...blobs);
   return Buffer.concat(parts);
 }
+
+/** Fonts damaged one way each (from Liberation Sans), with the start of what paiban says. */
+export function damagedFonts(): { name: string; what: string; bytes: Buffer; says: string }[] {
+  const good = readFileSync(LATIN_REGULAR);
+  const record = (tag: string) => {
+    const n = good.readUInt16BE(4);
+    for (let i = 0; i < n; i++) if (good.toString("latin1", 12 + 16 * i, 16 + 16 * i) === tag) return 12 + 16 * i;
+    throw new Error(`no ${tag}`);
+  };
+  const edit = (f: (b: Buffer) => void) => {
+    const b = Buffer.from(good);
+    f(b);
+    return b;
+  };
+  const head = good.readUInt32BE(record("head") + 8);
+  const loca = { offset: good.readUInt32BE(record("loca") + 8), length: good.readUInt32BE(record("loca") + 12) };
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff;
+  return [
+    { name: "half.ttf", what: "a font cut in half", bytes: good.subarray(0, good.length >> 1), says: "table '" },
+    { name: "upem0.ttf", what: "a font whose unitsPerEm is 0", bytes: edit((b) => b.writeUInt16BE(0, head + 18)), says: "table 'head': unitsPerEm is 0, not 16–16384" },
+    { name: "past.ttf", what: "a table offset past the end of the font", bytes: edit((b) => b.writeUInt32BE(good.length + 100, record("cmap") + 8)), says: "table 'cmap' (bytes" },
+    { name: "loca.ttf", what: "random bytes in a font's loca table", bytes: edit((b) => { for (let i = 0; i < loca.length; i++) b[loca.offset + i] = random(); }), says: "table 'loca': the offset of glyph" },
+    { name: "otto.otf", what: "OTTO and garbage", bytes: Buffer.concat([Buffer.from("OTTO", "latin1"), Buffer.from(Array.from({ length: 1024 }, (_, i) => i & 0xff))]), says: "table '" },
+    { name: "font.woff", what: "a WOFF 1.0 font", bytes: Buffer.concat([Buffer.from("wOFF", "latin1"), Buffer.alloc(100)]), says: "WOFF 1.0 fonts are not supported: convert it to TTF or OTF" },
+    { name: "head.woff2", what: "a WOFF2 header only", bytes: (() => { const b = Buffer.alloc(48); b.write("wOF2", 0, "latin1"); b.writeUInt32BE(0x10000, 4); b.writeUInt32BE(99999, 8); return b; })(), says: "the WOFF2 header says 99999 bytes but the file has 48" },
+    { name: "bad.ttc", what: "a TTC whose face offset is past the end", bytes: Buffer.concat([Buffer.from("ttcf", "latin1"), Buffer.from([0, 1, 0, 0, 0, 0, 0, 1]), Buffer.from([0, 0x98, 0x96, 0x7f])]), says: "face 1 of the collection starts at byte 9999999, past the end of the file (16 bytes)" },
+  ];
+}

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { page, story, writeLayout } from "./fixtures.js";
+import { damagedFonts } from "./fonts.js";
 import type { Row } from "./rows.js";
 import { expect } from "vitest";
 import { expectRefused, expectRendered, expectUsage, type RunResult } from "./run.js";
@@ -372,7 +373,7 @@ export const HOSTILE_ROWS: Row[] = [
   },
   {
     group: "output",
-    input: "--ink-limit abc",
+    input: "render --ink-limit abc",
     gets: "`--ink-limit must be a number of per cent from 100 to 400, got something that is not a number` (was exit 1)",
     outcome: "usage",
     args: ["--ink-limit", "abc"],
@@ -425,4 +426,19 @@ export const HOSTILE_ROWS: Row[] = [
     setup: (dir) => void writeLayout(dir, `${JSON.stringify(base()).slice(0, -1)}, "pad": "${"x".repeat(9 * 1024 * 1024)}"}`),
     check: refused(/^paiban: layout\.json: layout file cannot be read: the file is 9 MB; paiban reads files of up to 8 MB here$/),
   },
+  // ---- damaged fonts, refused naming the file and the table (item 7) -------------------------
+  ...damagedFonts().map(
+    ({ name, what, bytes, says }): Row => ({
+      group: "fonts",
+      input: what,
+      gets: `\`fonts.song.regular: font file "${name}": … ${says}\` (also from \`validate\`)`,
+      outcome: "refused",
+      command: "validate",
+      setup: (dir) => {
+        writeFileSync(join(dir, name), bytes);
+        writeLayout(dir, { ...base(), fonts: { song: { regular: name } } });
+      },
+      check: refused(new RegExp(`^paiban: layout\\.json: fonts\\.song\\.regular: font file "${name.replace(".", "\\.")}": not a font file that can be read \\(TrueType, OpenType or a collection\\): ${says.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)),
+    }),
+  ),
 ];
