@@ -70,7 +70,7 @@ export function loadFontkitFace(parse: (file: string) => ParsedFont | null, font
     throw new PaibanError("not a font file that can be read (TrueType, OpenType or a collection)", { file: font.file });
   }
   const face = faceOf(parsed, font.face);
-  if (face) return face;
+  if (face) return readTables(face, font.file);
   // Only a collection has no face to give: none named, or not the one named.
   const names = "fonts" in parsed ? parsed.fonts.map((f) => f.postscriptName).join(", ") : "";
   throw new PaibanError(
@@ -79,6 +79,36 @@ export function loadFontkitFace(parse: (file: string) => ParsedFont | null, font
       : `this is a font collection: name the face to use ("face"), one of: ${names}`,
     { file: font.file },
   );
+}
+
+/**
+ * A font's tables that fontkit decodes only when first asked for, read once here while the
+ * file is being opened: a damaged table is then refused naming the file and the table, not
+ * met later inside the composer or the PDF writer. GSUB, needed only for some characters, is
+ * guarded where it is read (`readingTable`).
+ */
+const LAZY_TABLES = ["head", "hhea", "maxp", "post", "OS/2", "name"] as const;
+/** Of those, the ones the PDF writer cannot do without (fontkit gives undefined when it could not decode one). */
+const REQUIRED_TABLES: ReadonlySet<string> = new Set(["head", "hhea", "maxp", "post"]);
+
+function readTables(face: fontkit.Font, file: string): fontkit.Font {
+  for (const table of LAZY_TABLES) {
+    const value = readingTable(file, table, () => (face as unknown as Record<string, unknown>)[table]);
+    if (value == null && REQUIRED_TABLES.has(table)) {
+      throw new PaibanError(`font file is damaged: table '${table}' is missing or cannot be read`, { file });
+    }
+  }
+  return face;
+}
+
+/** `read()`, with a failure inside fontkit's decoding of `table` told as a damaged font. */
+function readingTable<T>(file: string, table: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof PaibanError) throw e;
+    throw new PaibanError(`font file is damaged: table '${table}' cannot be read (${(e as Error).message})`, { file });
+  }
 }
 
 /** The fontkit face behind each Face (keyed by the Face: it lives as long as its store's faces). */
@@ -142,8 +172,9 @@ export function wrapFont(file: string, font: fontkit.Font): Face {
       if (fullWidthCache.has(text)) return fullWidthCache.get(text);
       let result: GlyphInfo[] | undefined;
       substituter ??= substitutionFont(font) ?? font;
-      if (substituter.availableFeatures.includes("fwid")) {
-        const run = substituter.layout(text, ["fwid"]);
+      const sub = substituter;
+      if (readingTable(file, "GSUB", () => sub.availableFeatures.includes("fwid"))) {
+        const run = readingTable(file, "GSUB", () => sub.layout(text, ["fwid"]));
         if (run.glyphs.every((g) => g.id !== 0)) {
           // Metrics and ink from this face's own glyph objects (its caches, its seeded loca).
           result = run.glyphs.map((g, i) => ({ ...info(font.getGlyph(g.id)), advance: run.positions[i]!.xAdvance / upm }));
@@ -156,8 +187,9 @@ export function wrapFont(file: string, font: fontkit.Font): Face {
       if (halfWidthCache.has(cp)) return halfWidthCache.get(cp);
       let result: GlyphInfo | undefined;
       substituter ??= substitutionFont(font) ?? font;
-      if (substituter.availableFeatures.includes("hwid")) {
-        const run = substituter.layout(String.fromCodePoint(cp), ["hwid"]);
+      const sub = substituter;
+      if (readingTable(file, "GSUB", () => sub.availableFeatures.includes("hwid"))) {
+        const run = readingTable(file, "GSUB", () => sub.layout(String.fromCodePoint(cp), ["hwid"]));
         const g = run.glyphs[0];
         const advance = run.positions[0] ? run.positions[0].xAdvance / upm : 1;
         // One glyph, not .notdef, at most half an em: a half-width form (or a glyph already that narrow).

@@ -99,6 +99,7 @@ export function damagedFonts(): { name: string; what: string; bytes: Buffer; say
     { name: "otto.otf", what: "OTTO and garbage", bytes: Buffer.concat([Buffer.from("OTTO", "latin1"), Buffer.from(Array.from({ length: 1024 }, (_, i) => i & 0xff))]), says: "table '" },
     { name: "font.woff", what: "a WOFF 1.0 font", bytes: Buffer.concat([Buffer.from("wOFF", "latin1"), Buffer.alloc(100)]), says: "WOFF 1.0 fonts are not supported: convert it to TTF or OTF" },
     { name: "head.woff2", what: "a WOFF2 header only", bytes: (() => { const b = Buffer.alloc(48); b.write("wOF2", 0, "latin1"); b.writeUInt32BE(0x10000, 4); b.writeUInt32BE(99999, 8); return b; })(), says: "the WOFF2 header says 99999 bytes but the file has 48" },
+    { name: "post.ttf", what: "a font whose post table has an unknown version", bytes: edit((b) => b.writeUInt32BE(0x7f7f7f7f, good.readUInt32BE(record("post") + 8))), says: "font file is damaged: table 'post' is missing or cannot be read" },
     { name: "bad.ttc", what: "a TTC whose face offset is past the end", bytes: Buffer.concat([Buffer.from("ttcf", "latin1"), Buffer.from([0, 1, 0, 0, 0, 0, 0, 1]), Buffer.from([0, 0x98, 0x96, 0x7f])]), says: "face 1 of the collection starts at byte 9999999, past the end of the file (16 bytes)" },
   ];
 }

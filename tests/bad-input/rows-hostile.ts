@@ -438,7 +438,7 @@ export const HOSTILE_ROWS: Row[] = [
         writeFileSync(join(dir, name), bytes);
         writeLayout(dir, { ...base(), fonts: { song: { regular: name } } });
       },
-      check: refused(new RegExp(`^paiban: layout\\.json: fonts\\.song\\.regular: font file "${name.replace(".", "\\.")}": not a font file that can be read \\(TrueType, OpenType or a collection\\): ${says.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)),
+      check: refused(new RegExp(`^paiban: layout\\.json: fonts\\.song\\.regular: font file "${name.replace(".", "\\.")}": (?:not a font file that can be read \\(TrueType, OpenType or a collection\\): )?${says.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)),
     }),
   ),
 ];
