@@ -426,6 +426,23 @@ export const HOSTILE_ROWS: Row[] = [
     setup: (dir) => void writeLayout(dir, `${JSON.stringify(base()).slice(0, -1)}, "pad": "${"x".repeat(9 * 1024 * 1024)}"}`),
     check: refused(/^paiban: layout\.json: layout file cannot be read: the file is 9 MB; paiban reads files of up to 8 MB here$/),
   },
+  // ---- runs of —— and …… (item 4): a run breaks between pairs, never over the measure ---------
+  {
+    group: "copy",
+    input: "a paragraph of —— ×50 between two words",
+    gets: "renders; the run breaks between pairs, every line within the measure, no overset",
+    outcome: "clean",
+    setup: (dir) => {
+      writeLayout(dir, base());
+      writeFileSync(join(dir, "story.md"), `---\ntitle: 区县新闻\n---\n前文${"——".repeat(50)}后文\n`);
+    },
+    check: (r) => {
+      const rep = expectRendered(r);
+      const lead = rep.stories[0]!;
+      expect(lead.overset.lines).toBe(0);
+      expect(lead.paragraphs[0]!.lines).toEqual(["前文——————", ...Array(9).fill("——————————"), "————后文"]);
+    },
+  },
   // ---- damaged fonts, refused naming the file and the table (item 7) -------------------------
   ...damagedFonts().map(
     ({ name, what, bytes, says }): Row => ({
