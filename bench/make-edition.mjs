@@ -11,15 +11,15 @@ import { fileURLToPath } from "node:url";
 const S = "../samples/quxian/";
 const lead = (area, extra = {}) => ({
   type: "story", id: "lead", copy: `${S}lead.md`, area, columns: 3, measure: "23em",
-  headline: { lines: 8, title: { font: "hei", weight: "bold", size: "一号" }, subtitle: { font: "hei", size: "四号" } }, ...extra,
+  headline: { lines: 9, title: { font: "hei", weight: "bold", size: "一号" }, subtitle: { font: "hei", size: "四号" } }, ...extra,
 });
 const rongchang = (area, extra = {}) => ({
   type: "story", id: "rongchang", copy: `${S}rongchang.md`, area, columns: 3, measure: "23em",
-  headline: { lines: 5, title: { font: "hei", weight: "bold", size: "二号" } }, ...extra,
+  headline: { lines: 6, title: { font: "hei", weight: "bold", size: "二号" } }, ...extra,
 });
 const jiangbei = (area, extra = {}) => ({
   type: "story", id: "jiangbei", copy: `${S}jiangbei.md`, area, columns: 2, measure: "16.5em",
-  headline: { lines: 7, kicker: { font: "hei", size: "小四" }, title: { font: "hei", weight: "bold", size: "小二" } }, ...extra,
+  headline: { lines: 8, kicker: { font: "hei", size: "小四" }, title: { font: "hei", weight: "bold", size: "小二" } }, ...extra,
 });
 const photo = (area, extra = {}) => ({
   type: "photo", id: "photo", image: `${S}photo.jpg`, area, fit: "fill", focus: [0.5, 0.45], label: "图片新闻",

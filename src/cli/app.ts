@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Register[]>> = {
   render: async () => [(await import("./render.js")).renderCommand],
   validate: async () => [(await import("./render.js")).validateCommand],
   typeset: async () => [(await import("./typeset.js")).typesetCommand],
+  fit: async () => [(await import("./fit.js")).fitCommand],
   preflight: async () => [(await import("./misc.js")).preflightCommand],
   fonts: async () => [(await import("./misc.js")).fontsCommand],
   schema: async () => [(await import("./misc.js")).schemaCommand],

@@ -22,6 +22,7 @@ export function renderOutputOptions(b: Argv) {
     .option("ink-limit", { type: "number", coerce: checkInkLimit, describe: `total ink limit for photos, % (default ${DEFAULT_INK_LIMIT})` })
     .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
     .option("allow-low-resolution", { type: "boolean", default: false, describe: "print even when a photo is under the house minimum resolution" })
+    .option("show-copyfit", { type: "boolean", default: false, describe: "proof: tag the paragraphs copyfit set looser (撑) or tighter (缩)" })
     .option("png", { type: "string", describe: "also write one PNG per page into this folder (<layout>-p<number>.png)" })
     .option("dpi", { type: "number", implies: "png", coerce: checkDpi, describe: "resolution of the --png pages (default 100)" });
 }
@@ -57,6 +58,7 @@ export function renderCommand(y: Argv): Argv {
           inkLimit: a.inkLimit,
           allowMissingGlyphs: a.allowMissingGlyphs,
           allowLowResolution: a.allowLowResolution,
+          showCopyfit: a.showCopyfit,
           ...(a.workers !== undefined ? { workers: Math.max(0, Math.floor(a.workers)) } : {}),
           ...(view ? { onProgress: (e: RenderProgress) => void (multiPage(e) && view.onProgress(e)) } : {}),
           fonts,

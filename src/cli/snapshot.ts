@@ -27,6 +27,7 @@ import { setStart } from "./start.js";
 // What the three commands load on demand, loaded now so that it is in the heap image.
 import "./render.js";
 import "./typeset.js";
+import "./fit.js";
 import "../makeup/galley.js";
 import "../render/pdf.js";
 

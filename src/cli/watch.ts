@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Argv } from "yargs";
 import { printable } from "../common/diagnostics.js";
 import { createRenderer, type RenderOutcome } from "../pipeline/render.js";
+import { fitTable, fitText } from "../pipeline/fit.js";
 import { oversetSummary } from "../preview/diff.js";
 import { exportPngs } from "../preview/png.js";
 import { OutputSet } from "../render/atomic.js";
@@ -25,8 +26,9 @@ export function describeAttempt(a: Attempt<RenderOutcome>, pngs?: string): strin
   if (!a.ok) return [`[${clock()}] ${cause}paiban: ${a.error}`, `  (still watching: fix it and save)`];
   const r = a.outcome.value;
   const head = `[${clock()}] ${cause}${r.pdf} and ${r.reportFile}${pngs ? ` and PNGs in ${pngs}` : ""} in ${a.ms} ms`;
-  if (a.first) return [`${head}; ${oversetSummary(r.report)}`, ...r.report.warnings.map((w) => `  warning: ${printable(w.message)}`)];
-  return [head, ...(a.diff.length ? a.diff.map((l) => `  ${l}`) : ["  report: no change in overset or warnings"])];
+  const fit = fitText(fitTable(r.report)).map((l) => `  ${l}`);
+  if (a.first) return [`${head}; ${oversetSummary(r.report)}`, ...r.report.warnings.map((w) => `  warning: ${printable(w.message)}`), ...fit];
+  return [head, ...(a.diff.length ? a.diff.map((l) => `  ${l}`) : ["  report: no change in overset or warnings"]), ...fit];
 }
 
 export function watchCommand(y: Argv): Argv {
@@ -46,7 +48,7 @@ export function watchCommand(y: Argv): Argv {
         onFontsChanged: () => renderer.invalidate(),
         work: async (layout, fonts) => {
           const outputs = new OutputSet();
-          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs, allowLowResolution: a.allowLowResolution, fonts, outputs });
+          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs, showCopyfit: a.showCopyfit, allowLowResolution: a.allowLowResolution, fonts, outputs });
           try {
             await exportPngs(r, { png: a.png, dpi: a.dpi, mode: a.mode, quiet: true }, outputs);
             await outputs.commit();

@@ -101,9 +101,17 @@ export interface ImageItem extends Rect {
  */
 export interface ProofMark extends Rect {
   kind: "proof-mark";
-  reason: "overset" | "missing-glyph" | "overlap" | "underset" | "widow";
+  reason: "overset" | "missing-glyph" | "overlap" | "underset" | "widow" | "copyfit";
   label: string;
   itemId?: string;
+}
+
+/**
+ * The document without its copyfit tags (撑 +1 / 缩 −1 on loosened and tightened paragraphs):
+ * the proof shows them only when asked (`--show-copyfit`).
+ */
+export function withoutCopyfitTags(doc: DisplayDocument): DisplayDocument {
+  return { ...doc, pages: doc.pages.map((p) => ({ ...p, items: p.items.filter((i) => !(i.kind === "proof-mark" && i.reason === "copyfit")) })) };
 }
 
 export type DisplayItem = GlyphRun | RuleItem | RectItem | BorderItem | ImageItem | ProofMark;

@@ -87,6 +87,7 @@ async function resolveStory<C extends HeadlineParts>(ctx: FileContext<C>, story:
     body,
     byline: resolveTextStyle(ctx.source, story.byline, HOUSE_STYLE.text.byline, grid, [...path, "byline"]),
     credit: resolveTextStyle(ctx.source, story.credit, HOUSE_STYLE.text.credit, grid, [...path, "credit"]),
+    copyfit: story.copyfit ?? true,
   };
 }
 
@@ -232,6 +233,7 @@ async function resolveSidebar<C extends HeadlineParts>(ctx: FileContext<C>, box:
     body,
     credit: resolveTextStyle(ctx.source, box.credit, HOUSE_STYLE.text.credit, grid, [...path, "credit"]),
     ...(box.dateline !== undefined ? { dateline: box.dateline } : {}),
+    copyfit: box.copyfit ?? true,
   };
 }
 

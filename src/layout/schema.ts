@@ -165,6 +165,7 @@ const Story = z.strictObject({
   body: BodyStyle.optional(),
   byline: TextStyle.optional(),
   credit: TextStyle.optional(),
+  copyfit: z.boolean().describe("Copyfit (撑行/缩行): set paragraphs a line looser or tighter so the story ends at its columns' foot (default true)").optional(),
 })
   .meta({ id: "Story" });
 
@@ -207,6 +208,7 @@ const Sidebar = z.strictObject({
   itemHead: TextStyle.optional(),
   body: BodyStyle.optional(),
   credit: TextStyle.optional(),
+  copyfit: z.boolean().describe("Copyfit (撑行/缩行) of the box's items to the foot of its columns (default true)").optional(),
 })
   .meta({ id: "Sidebar" });
 

@@ -66,6 +66,7 @@ export const HOUSE_STYLE = {
   } satisfies Record<string, StyleDefault>,
   // TYPOGRAPHY: 六号 is the body minimum; 6 pt set solid is the smallest a newspaper prints legibly.
   minTypeSize: 6,
+  copyfit: { maxLinesPerParagraph: 2, firstLineAtFoot: true },
   headline: { partGap: 0.35 },
   photo: { labelLines: 2, labelRule: { weight: 1.5, rise: 0.3, color: BLACK } },
   sidebar: { titleLines: 2, headLines: 2, titleBarInset: 0.5, gutter: 0.5, dateline: { font: "hei", weight: "bold" } },

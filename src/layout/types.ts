@@ -91,6 +91,8 @@ export interface StorySpec<Copy extends HeadlineParts = HeadlineParts> {
   body: BodyStyle;
   byline: TextStyle;
   credit: TextStyle;
+  /** Copyfit (撑行/缩行) fills the area to its foot; false turns it off for this story. */
+  copyfit: boolean;
 }
 
 export interface CaptionSpec<Copy extends HeadlineParts = HeadlineParts> {
@@ -137,6 +139,8 @@ export interface SidebarSpec<Copy extends HeadlineParts = HeadlineParts> {
   credit: TextStyle;
   /** The dateline that opens an item's first paragraph (e.g. 本报讯), followed by a 1-em gap. */
   dateline?: string;
+  /** Copyfit (撑行/缩行) fills the box to its foot; false turns it off for the box. */
+  copyfit: boolean;
 }
 
 /**
@@ -171,6 +175,16 @@ export interface RunningHeadSpec {
  * copyfit's limits in a `copyfit` section.
  */
 export interface HouseStyle {
+  /**
+   * Copyfit (撑行/缩行) as make-up applies it; how far a paragraph's spacing may move (em per
+   * gap) is the composer's, with the punctuation style (StyleTable.copyfit).
+   */
+  copyfit: {
+    /** Most lines one paragraph may be set longer or shorter. */
+    maxLinesPerParagraph: number;
+    /** A paragraph's first line may stand alone at a column foot (段首孤行); 段末孤行 never may. */
+    firstLineAtFoot: boolean;
+  };
   /** The smallest type the paper prints legibly, pt; text set smaller is warned about. */
   minTypeSize: number;
   headline: {

@@ -7,6 +7,7 @@
  */
 import type { BodyStyle, TextStyle } from "../layout/types.js";
 import type { MakeupContext } from "./context.js";
+import type { FlowPart } from "./copyfit.js";
 import type { FlowLine } from "./flow.js";
 import { bodyLines } from "./text.js";
 
@@ -48,4 +49,40 @@ export function withCredit(ctx: MakeupContext, lines: FlowLine[], text: string, 
     return { lines: [...lines.slice(0, -1), runIn], credit };
   }
   return { lines: [...lines, ...set.lines], credit };
+}
+
+/**
+ * A copy's flow parts with its credit added: on a part of its own, or, where it may run in,
+ * with the last paragraph (in every setting copyfit makes of it, since whether it runs in
+ * depends on how full that paragraph's last line is).
+ */
+export function withCreditPart(ctx: MakeupContext, parts: FlowPart[], text: string, o: CreditOptions): { parts: FlowPart[]; credit: string[] } {
+  const last = parts[parts.length - 1];
+  if (!o.runIn || !last?.set) {
+    const made = withCredit(ctx, [], text, { ...o, runIn: false });
+    return { parts: [...parts, { lines: made.lines }], credit: made.credit };
+  }
+  const made = withCredit(ctx, last.lines, text, o);
+  const fit = last.fit;
+  const memo = new Map<number, ReturnType<NonNullable<FlowPart["fit"]>["vary"]>>();
+  const part: FlowPart = {
+    lines: made.lines,
+    set: last.set,
+    ...(fit
+      ? {
+          fit: {
+            paragraph: fit.paragraph,
+            estimate: (d: number) => fit.estimate(d),
+            vary: (d: number) => {
+              if (!memo.has(d)) {
+                const v = fit.vary(d);
+                memo.set(d, v && { ...v, lines: withCredit(ctx, v.lines, text, o).lines });
+              }
+              return memo.get(d);
+            },
+          },
+        }
+      : {}),
+  };
+  return { parts: [...parts.slice(0, -1), part], credit: made.credit };
 }

@@ -1,9 +1,10 @@
 /** A photo (图片新闻): section label, the picture in its frame, the caption beside or below, the credit. */
 import type { DisplayItem } from "../display/types.js";
 import type { PhotoSpec } from "./spec.js";
-import { withCredit } from "./credit.js";
-import type { FlowColumn, FlowLine } from "./flow.js";
-import { setInFrame } from "./frame.js";
+import type { FlowPart } from "./copyfit.js";
+import { withCreditPart } from "./credit.js";
+import type { FlowColumn } from "./flow.js";
+import { frameCopyfit, setInFrame } from "./frame.js";
 import { areaRect, baselineIn } from "./geometry.js";
 import type { ItemMaker } from "./maker.js";
 import type { StoryReport } from "./report.js";
@@ -35,17 +36,17 @@ export const makeupPhoto: ItemMaker<PhotoSpec> = (ctx, grid, photo) => {
     const size = caption.style.size;
     // The layout gives every caption its measure (below: the photo's width unless it says otherwise).
     const capWidth = caption.measure * size;
-    const { lines: capLines, set } = bodyLines(ctx, caption.copy.paragraphs, caption.style, {
+    const { parts: capParts } = bodyLines(ctx, caption.copy.paragraphs, caption.style, {
       itemId: photo.id,
       role: "caption",
       measure: capWidth / size,
       pitch,
     });
-    let flow: FlowLine[] = capLines;
+    let parts: FlowPart[] = capParts;
     let credit: string[] | undefined;
     if (caption.copy.credit) {
       const runIn = ctx.houseStyle.credit.runIn.caption;
-      ({ lines: flow, credit } = withCredit(ctx, flow, caption.copy.credit, {
+      ({ parts, credit } = withCreditPart(ctx, parts, caption.copy.credit, {
         itemId: photo.id,
         style: caption.credit,
         body: caption.style,
@@ -58,7 +59,7 @@ export const makeupPhoto: ItemMaker<PhotoSpec> = (ctx, grid, photo) => {
     let column: FlowColumn;
     if (caption.position === "below") {
       // The picture keeps at least one grid line; caption lines beyond that are overset.
-      const capLineCount = Math.min(flow.length, Math.max(0, lines - 1));
+      const capLineCount = Math.min(parts.reduce((n, p) => n + p.lines.length, 0), Math.max(0, lines - 1));
       frame = { ...frame, height: (lines - capLineCount) * pitch };
       column = { x: rect.x, width: capWidth, top: top + (lines - capLineCount) * pitch, lines: capLineCount };
     } else {
@@ -68,8 +69,9 @@ export const makeupPhoto: ItemMaker<PhotoSpec> = (ctx, grid, photo) => {
       if (caption.position === "left") frame.x = rect.x + capWidth + gap;
       column = { x, width: capWidth, top, lines };
     }
-    const made = setInFrame({ id: photo.id, columns: [column], pitch }, flow, [
-      { id: photo.id, kind: "caption", file: caption.copy.file, paragraphs: caption.copy.paragraphs, set, measure: capWidth / size, credit, from: 0, to: flow.length },
+    // A caption fits beside or below its photo; it need not fill the photo's height.
+    const made = setInFrame({ id: photo.id, columns: [column], pitch, copyfit: frameCopyfit(ctx, caption.style, true, false) }, parts, [
+      { id: photo.id, kind: "caption", file: caption.copy.file, paragraphs: caption.copy.paragraphs, measure: capWidth / size, credit, from: 0, to: parts.length },
     ], ctx.page);
     ctx.warnings.push(...made.warnings);
     items.push(...made.items);

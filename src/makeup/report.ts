@@ -33,6 +33,39 @@ export interface StoryReport {
   paragraphs: ParagraphReport[];
   /** The credit (署名 at the end) as set, when there is one. */
   credit?: string[];
+  /** What copyfit (撑行/缩行) did, for a story, caption or box item (absent for other text). */
+  copyfit?: CopyfitReport;
+  /** The editor's estimate (paiban fit): the area's capacity against the copy's length. */
+  fit?: FitEstimate;
+}
+
+/** Copyfit's account of one copy. Lines are grid lines; em per gap are of the body size. */
+export interface CopyfitReport {
+  /** false when the layout turned copyfit off for the item ("copyfit": false). */
+  on: boolean;
+  /** What the setting as written left: overset lines, empty lines at the column foot, 段末孤行. */
+  before: { overset: number; underset: number; widows: number };
+  /**
+   * The paragraphs set longer (lines > 0: loosened, 撑行) or shorter (lines < 0: tightened,
+   * 缩行), by index in the copy, with the largest space a line of it adds to (or takes from)
+   * each gap between characters.
+   */
+  paragraphs: { paragraph: number; lines: number; emPerGap: number }[];
+  /** What is left after copyfit. */
+  left: { overset: { lines: number; chars: number }; underset: { lines: number }; widows: number };
+  /** What the editor must do when copyfit cannot fit the copy: "cut 37 字", "add 2 lines of copy (about 46 字)". */
+  editor?: string;
+}
+
+/** The editor's estimate of a copy against its area, at the house style, by the setting as written. */
+export interface FitEstimate {
+  /** Body lines the area gives this copy, and the characters they hold at the copy's density. */
+  capacity: { lines: number; chars: number };
+  copy: { chars: number };
+  /** Copy − capacity: characters to cut (> 0) or add (< 0). */
+  difference: { chars: number };
+  /** Copyfit alone makes the copy fit (no overset, and no empty lines where the area must be filled). */
+  copyfitCanAbsorb: boolean;
 }
 
 export interface PageReport {

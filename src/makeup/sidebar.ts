@@ -7,9 +7,10 @@ import path from "node:path";
 import type { DisplayItem } from "../display/types.js";
 import type { StoryCopy } from "../copy/types.js";
 import type { SidebarSpec } from "./spec.js";
-import { withCredit } from "./credit.js";
-import type { FlowColumn, FlowLine } from "./flow.js";
-import { setInFrame, type FlowCopy } from "./frame.js";
+import type { FlowPart } from "./copyfit.js";
+import { withCreditPart } from "./credit.js";
+import type { FlowColumn } from "./flow.js";
+import { frameCopyfit, setInFrame, type FlowCopy } from "./frame.js";
 import { areaRect, baselineIn, fittingMeasure, textColumns } from "./geometry.js";
 import type { ItemMaker } from "./maker.js";
 import { bodyLines, displayLine, drawLine, flowLine } from "./text.js";
@@ -47,15 +48,15 @@ export const makeupSidebar: ItemMaker<SidebarSpec> = (ctx, grid, side) => {
     lines: side.area.lines - house.titleLines - footLines(band, ctx.houseStyle.clearance.textToFrame, pitch, side.body.size),
   }));
 
-  const flow: FlowLine[] = [];
+  const parts: FlowPart[] = [];
   const copies: FlowCopy[] = [];
   side.items.forEach((copy) => {
     const id = itemId(side, copy);
-    let lines: FlowLine[] = [];
+    let own: FlowPart[] = [];
     if (copy.title) {
       const head = displayLine(ctx, copy.title, side.itemHead, width, "center", { itemId: id, part: "head" });
       // A head keeps with the text after it; it is no text of its own for the overset, nor for a credit to run in after.
-      lines.push({ ...flowLine(head, { itemId: id, role: "head", pitch, span: house.headLines }), keepWithNext: true, text: undefined, width: undefined });
+      own.push({ lines: [{ ...flowLine(head, { itemId: id, role: "head", pitch, span: house.headLines }), keepWithNext: true, text: undefined, width: undefined }] });
     }
     const first = copy.paragraphs[0] !== undefined ? withDatelineGap(copy.paragraphs[0], side.dateline) : undefined;
     const paragraphs = first ? [first.text, ...copy.paragraphs.slice(1)] : copy.paragraphs;
@@ -66,18 +67,18 @@ export const makeupSidebar: ItemMaker<SidebarSpec> = (ctx, grid, side) => {
       pitch,
       dateline: first ? { length: first.length, faces: ctx.faces(house.dateline) } : undefined,
     });
-    for (const line of body.lines) lines.push(line); // no spread: the lines are unbounded
+    for (const part of body.parts) own.push(part); // no spread: a copy may have 100,000s of paragraphs
     let credit: string[] | undefined;
     if (copy.credit) {
       const runIn = ctx.houseStyle.credit.runIn.sidebar;
-      ({ lines, credit } = withCredit(ctx, lines, copy.credit, { itemId: id, style: side.credit, body: side.body, width, pitch, paragraph: paragraphs.length, runIn }));
+      ({ parts: own, credit } = withCreditPart(ctx, own, copy.credit, { itemId: id, style: side.credit, body: side.body, width, pitch, paragraph: paragraphs.length, runIn }));
     }
-    copies.push({ id, kind: "sidebar-item", file: copy.file, paragraphs: copy.paragraphs, set: body.set, measure, credit, from: flow.length, to: flow.length + lines.length });
-    for (const line of lines) flow.push(line);
+    copies.push({ id, kind: "sidebar-item", file: copy.file, paragraphs: copy.paragraphs, measure, credit, from: parts.length, to: parts.length + own.length });
+    for (const part of own) parts.push(part);
   });
 
   // One flow for the box: what did not fit is its tail, which may reach back over several items.
-  const made = setInFrame({ id: side.id, columns, pitch }, flow, copies, ctx.page);
+  const made = setInFrame({ id: side.id, columns, pitch, copyfit: frameCopyfit(ctx, side.body, side.copyfit, true) }, parts, copies, ctx.page);
   ctx.warnings.push(...made.warnings);
   return { items: [...items, ...made.items], reports: made.reports };
 };

@@ -1,9 +1,10 @@
 /** A story on the grid: headline block, byline, body flowed through its columns, credit. */
 import type { DisplayItem } from "../display/types.js";
 import type { StorySpec } from "./spec.js";
-import { withCredit } from "./credit.js";
-import type { FlowColumn, FlowLine } from "./flow.js";
-import { setInFrame } from "./frame.js";
+import type { FlowPart } from "./copyfit.js";
+import { withCreditPart } from "./credit.js";
+import type { FlowColumn } from "./flow.js";
+import { frameCopyfit, setInFrame } from "./frame.js";
 import { areaRect, fittingMeasure, textColumns } from "./geometry.js";
 import { drawHeadline, headlineParts } from "./headline.js";
 import type { ItemMaker } from "./maker.js";
@@ -34,21 +35,20 @@ export const makeupStory: ItemMaker<StorySpec> = (ctx, grid, story) => {
   });
 
   const pitch = grid.linePitch;
-  let flow: FlowLine[] = [];
+  let parts: FlowPart[] = [];
   if (copy.byline) {
     for (const l of displayLines(ctx, copy.byline, story.byline, columnWidth, "left", { itemId: story.id, part: "byline" })) {
-      flow.push(flowLine(l, { itemId: story.id, role: "byline", pitch }));
+      parts.push({ lines: [flowLine(l, { itemId: story.id, role: "byline", pitch })] });
     }
   }
-  const { lines, set } = bodyLines(ctx, copy.paragraphs, body, { itemId: story.id, role: "body", measure, pitch });
-  for (const line of lines) flow.push(line); // a story may run to 100,000s of lines: no spread
+  for (const part of bodyLines(ctx, copy.paragraphs, body, { itemId: story.id, role: "body", measure, pitch }).parts) parts.push(part); // no spread: unbounded
   let credit: string[] | undefined;
   if (copy.credit) {
     const runIn = ctx.houseStyle.credit.runIn.story;
-    ({ lines: flow, credit } = withCredit(ctx, flow, copy.credit, { itemId: story.id, style: story.credit, body, width: columnWidth, pitch, paragraph: copy.paragraphs.length, runIn }));
+    ({ parts, credit } = withCreditPart(ctx, parts, copy.credit, { itemId: story.id, style: story.credit, body, width: columnWidth, pitch, paragraph: copy.paragraphs.length, runIn }));
   }
-  const made = setInFrame({ id: story.id, columns, pitch }, flow, [
-    { id: story.id, kind: "story", file: copy.file, paragraphs: copy.paragraphs, set, measure, credit, from: 0, to: flow.length },
+  const made = setInFrame({ id: story.id, columns, pitch, copyfit: frameCopyfit(ctx, body, story.copyfit, true) }, parts, [
+    { id: story.id, kind: "story", file: copy.file, paragraphs: copy.paragraphs, measure, credit, from: 0, to: parts.length },
   ], ctx.page);
   ctx.warnings.push(...made.warnings);
   return { items: [...items, ...made.items], reports: made.reports };

@@ -2,9 +2,10 @@
 import type { DisplayItem } from "../display/types.js";
 import type { Face } from "../fonts/face.js";
 import type { BodyStyle, TextStyle } from "../layout/types.js";
-import { composeParagraph, type FaceSpan } from "../typeset/compose.js";
+import { breakPrepared, composeParagraph, prepareParagraph, resolveStyle, setPrepared, type FaceSpan } from "../typeset/compose.js";
 import type { SetLine, SetParagraph } from "../typeset/types.js";
 import type { MakeupContext } from "./context.js";
+import { paragraphFit, type FlowPart } from "./copyfit.js";
 import type { FlowLine } from "./flow.js";
 import { baselineIn, EM_BOX_ASCENT } from "./geometry.js";
 import { lineRuns } from "./runs.js";
@@ -92,18 +93,23 @@ export interface BodyOptions {
   indent?: number;
 }
 
-/** Set paragraphs in a body style and turn every line into a one-grid-line flow line. */
+/**
+ * Set paragraphs in a body style and turn every line into a one-grid-line flow line. `parts`
+ * holds each paragraph with its other settings for copyfit (src/makeup/copyfit.ts).
+ */
 export function bodyLines(
   ctx: MakeupContext,
   paragraphs: string[],
   style: BodyStyle,
   o: BodyOptions,
-): { lines: FlowLine[]; set: SetParagraph[] } {
+): { lines: FlowLine[]; set: SetParagraph[]; parts: FlowPart[] } {
   const faces = ctx.faces(style);
   const lines: FlowLine[] = [];
+  const parts: FlowPart[] = [];
+  const limits = resolveStyle(style.punctuation).copyfit;
   const set = paragraphs.map((text, k) => {
     const spans: FaceSpan[] = k === 0 && o.dateline ? [{ start: 0, end: o.dateline.length, faces: o.dateline.faces }] : [];
-    const p = composeParagraph(
+    const prepared = prepareParagraph(
       text,
       faces,
       {
@@ -118,19 +124,24 @@ export function bodyLines(
       },
       spans,
     );
+    const p = setPrepared(prepared, breakPrepared(prepared)).paragraph;
     const paragraph = (o.firstParagraph ?? 0) + k;
     textWarnings(ctx, p, style, o.itemId, o.part ?? paragraph);
-    p.lines.forEach((line, n) => {
-      const ends = n === p.lines.length - 1 && n > 0;
-      lines.push({
-        ...flowLine({ line, faces: p.faces, style }, { itemId: o.itemId, role: o.role, pitch: o.pitch }),
-        paragraph,
-        ...(ends ? { paragraphEnd: { itemId: o.itemId, paragraph } } : {}),
+    const toLines = (q: SetParagraph): FlowLine[] =>
+      q.lines.map((line, n) => {
+        const ends = n === q.lines.length - 1 && n > 0;
+        return {
+          ...flowLine({ line, faces: q.faces, style }, { itemId: o.itemId, role: o.role, pitch: o.pitch }),
+          paragraph,
+          ...(ends ? { paragraphEnd: { itemId: o.itemId, paragraph } } : {}),
+        };
       });
-    });
+    const own = toLines(p);
+    for (const line of own) lines.push(line); // no spread: a paragraph may run to 100,000s of lines
+    parts.push({ lines: own, set: p, ...(NAME_LISTS.has(o.role) ? {} : { fit: paragraphFit(prepared, p, limits, paragraph, toLines) }) });
     return p;
   });
-  return { lines, set };
+  return { lines, set, parts };
 }
 
 /**

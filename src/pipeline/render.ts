@@ -24,7 +24,7 @@
  * output never depends on which worker finished first.
  */
 import type { Warning } from "../common/diagnostics.js";
-import type { DisplayDocument } from "../display/types.js";
+import { withoutCopyfitTags, type DisplayDocument } from "../display/types.js";
 import { FontStore } from "../fonts/store.js";
 import { loadLayout } from "./load.js";
 import type { EditionSpec } from "../makeup/spec.js";
@@ -52,6 +52,8 @@ export interface RenderRequest {
   allowMissingGlyphs?: boolean;
   /** Print even when a photo is under the house minimum resolution (PRINT_MIN_PPI). */
   allowLowResolution?: boolean;
+  /** Tag loosened and tightened paragraphs (撑 +1 / 缩 −1) in the proof. */
+  showCopyfit?: boolean;
   /**
    * Worker threads for make-up: by default one per core for a large edition on a machine of
    * more than two cores (see defaultWorkerCount); 0 or 1 makes up every page in this thread.
@@ -184,7 +186,7 @@ export class Renderer {
     let written: PdfWritten;
     let report: RenderReport;
     try {
-      written = await this.pdf.write(made.document, { out: files.pdf, mode: req.mode, proofTime: req.proofTime, inkLimit: req.inkLimit, fonts, check }, outputs, writer);
+      written = await this.pdf.write(req.showCopyfit ? made.document : withoutCopyfitTags(made.document), { out: files.pdf, mode: req.mode, proofTime: req.proofTime, inkLimit: req.inkLimit, fonts, check }, outputs, writer);
       lap("pdf");
       report = renderReport(made.report, req.mode, files.pdf, written);
       await writeReport(files.report, report, outputs);
@@ -197,7 +199,7 @@ export class Renderer {
     progress({ stage: "done", total });
     return {
       edition,
-      document: made.document,
+      document: req.showCopyfit ? made.document : withoutCopyfitTags(made.document),
       report,
       pdf: files.pdf,
       reportFile: files.report,

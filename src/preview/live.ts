@@ -53,6 +53,10 @@ export interface StoryView {
   paragraphs: number;
   /** The first words of the copy, to tell stories apart. */
   opening: string;
+  /** The editor's estimate (paiban fit), for stories and box items. */
+  fit?: StoryReport["fit"];
+  /** Paragraphs copyfit set looser (+lines) or tighter (−lines). */
+  copyfit?: StoryReport["copyfit"];
 }
 
 function opening(s: StoryReport): string {
@@ -73,6 +77,8 @@ function storyView(s: StoryReport, gate: FileGate, root: string): StoryView {
     underset: s.underset.lines,
     paragraphs: s.paragraphs.length,
     opening: opening(s),
+    ...(s.fit && s.kind !== "caption" ? { fit: s.fit } : {}),
+    ...(s.copyfit ? { copyfit: s.copyfit } : {}),
   };
 }
 

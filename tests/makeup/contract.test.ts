@@ -35,12 +35,11 @@ describe("a text frame's tail", () => {
       draw: (x, top) => [{ kind: "rect", x, y: top, width: 1, height: 1, fill: { c: 0, m: 0, y: 0, k: 100 } }],
       ...(k === count - 1 && k > 0 ? { paragraphEnd: { itemId: name, paragraph: 0 } } : {}),
     }));
-  const account = (id: string, from: number, to: number): FlowCopy => ({ id, kind: "sidebar-item", file: `${id}.md`, paragraphs: [], set: [], measure: 10, from, to });
+  const account = (id: string, from: number, to: number): FlowCopy => ({ id, kind: "sidebar-item", file: `${id}.md`, paragraphs: [], measure: 10, from, to });
   const frame = { id: "box", columns: [0, 100].map((x) => ({ x, width: 90, top: 50, lines: 3 })), pitch: PITCH };
 
   it("gives each copy its share of the overset and flags the frame once with the sum", () => {
-    const lines = [...copy("a", 4), ...copy("b", 4)];
-    const made = setInFrame(frame, lines, [account("a", 0, 4), account("b", 4, 8)], 2);
+    const made = setInFrame(frame, [{ lines: copy("a", 4) }, { lines: copy("b", 4) }], [account("a", 0, 1), account("b", 1, 2)], 2);
     expect(made.reports.map((r) => [r.id, r.page, r.overset, r.linesPerColumn])).toEqual([
       ["a", 2, { lines: 0, chars: 0 }, [3, 3]],
       ["b", 2, { lines: 2, chars: 6 }, [3, 3]],
@@ -55,7 +54,7 @@ describe("a text frame's tail", () => {
   });
 
   it("reports no overset and no flag when the flow fits", () => {
-    const made = setInFrame(frame, copy("a", 5), [account("a", 0, 5)], 1);
+    const made = setInFrame(frame, [{ lines: copy("a", 5) }], [account("a", 0, 1)], 1);
     expect(made.reports[0]!.overset).toEqual({ lines: 0, chars: 0 });
     expect(made.reports[0]!.underset).toEqual({ lines: 1 });
     expect(made.items.some((i) => i.kind === "proof-mark" && i.reason === "overset")).toBe(false);

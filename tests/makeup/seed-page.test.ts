@@ -47,13 +47,35 @@ describe("the seed page's layout report", () => {
     }
   });
 
-  it("warns that the kai role falls back to song, of the seed copy's three 段末孤行, and of nothing else", () => {
-    expect(report.warnings.map((w) => w.code).sort()).toEqual(["font-fallback", "widow", "widow", "widow"]);
-    expect(report.warnings.filter((w) => w.code === "widow").map((w) => w.message)).toEqual([
-      "lead: column 3 begins with the last line of paragraph 7 (段末孤行: “量发展，为现代化新重庆建设作出新的更大贡献。”); cut or add a line of copy",
-      "jiangbei: column 2 begins with the last line of paragraph 5 (段末孤行: “护航发展。”); cut or add a line of copy",
-      "express/fengjie: column 2 begins with the last line of paragraph 2 (段末孤行: “题用法、化解矛盾靠法的浓厚氛围。”); cut or add a line of copy",
+  it("warns only that the kai role falls back to song: copyfit leaves no 段末孤行", () => {
+    expect(report.warnings.map((w) => w.code)).toEqual(["font-fallback"]);
+  });
+
+  it("fills every column of every body story and box item to its foot, as printed (copyfit)", () => {
+    const of = (id: string) => report.stories.find((s) => s.id === id)!;
+    expect(["lead", "rongchang", "jiangbei", "express/pengshui"].map((id) => [id, of(id).linesPerColumn, of(id).underset, of(id).overset])).toEqual([
+      ["lead", [40, 40, 40], { lines: 0 }, { lines: 0, chars: 0 }],
+      ["rongchang", [19, 19, 19], { lines: 0 }, { lines: 0, chars: 0 }],
+      ["jiangbei", [36, 36], { lines: 0 }, { lines: 0, chars: 0 }],
+      ["express/pengshui", [27, 27], { lines: 0 }, { lines: 0, chars: 0 }],
     ]);
+    // Body lines as printed: lead 118 (its credit takes 2 more), 荣昌 54 + byline, 江北 71 + byline.
+    const body = (id: string) => of(id).paragraphs.reduce((n, p) => n + p.lines.length, 0);
+    expect(["lead", "jiangbei", "express/kaizhou"].map(body)).toEqual([118, 71, 13]);
+    // 荣昌 is two lines short of its 57: two paragraphs in different columns set a line longer.
+    expect(of("rongchang").copyfit).toEqual({
+      on: true,
+      before: { overset: 0, underset: 2, widows: 0 },
+      paragraphs: [
+        { paragraph: 3, lines: 1, emPerGap: 0.026 },
+        { paragraph: 6, lines: 1, emPerGap: 0.025 },
+      ],
+      left: { overset: { lines: 0, chars: 0 }, underset: { lines: 0 }, widows: 0 },
+    });
+    // The box was a line short and 奉节 began column 2 with its last line: two items loosened.
+    expect(of("express/fengjie").copyfit!.before.widows).toBe(1);
+    expect(report.stories.filter((s) => s.id.startsWith("express/")).map((s) => s.copyfit!.paragraphs.map((p) => p.lines))).toEqual([[], [1], [1], []]);
+    for (const s of report.stories) expect(s.copyfit!.left, s.id).toEqual({ overset: { lines: 0, chars: 0 }, underset: { lines: 0 }, widows: 0 });
   });
 });
 
