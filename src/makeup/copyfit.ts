@@ -122,7 +122,8 @@ function spacingOf(p: PreparedParagraph, r: LineRange, k: number): number {
   const natural = lineNatural(units, m, r.start, r.end) - end.right;
   const width = p.widthOf(k);
   const gaps = lineGaps(m, r.start, r.end);
-  if (natural <= width) return gaps > 0 ? (width - natural) / gaps : 0;
+  // A line that cannot spread (no gap between characters) must be full already.
+  if (natural <= width) return gaps > 0 ? (width - natural) / gaps : width - natural < 1e-9 ? 0 : Infinity;
   const give = lineGive(units, m, r.start, r.end) - (end.right - (end.rightGive?.amount ?? 0)) - (end.rightGive?.amount ?? 0);
   const over = natural - give - width;
   if (over <= 1e-9) return 0;

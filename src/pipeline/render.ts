@@ -96,14 +96,15 @@ export interface RenderOutcome {
  * Lay out (no PDF): the edition, its display list and the report, with the fonts of `fonts`
  * (a session's store; without one, a store of its own, closed when done).
  */
-export async function layOut(layoutFile: string, fonts?: FontStore): Promise<{ edition: EditionSpec; document: DisplayDocument; report: LayoutReport }> {
+export async function layOut(layoutFile: string, fonts?: FontStore, o: { showCopyfit?: boolean } = {}): Promise<{ edition: EditionSpec; document: DisplayDocument; report: LayoutReport }> {
   const store = fonts ?? new FontStore();
   try {
     const { edition, warnings } = await loadLayout(layoutFile, store);
     // The render's own make-up, page by page: one path for the CLI, serve, PNG export and tests.
     const made = edition.pages.map((page) => makeupOnePage(edition.fonts, page, store));
     const { document, report } = assembleEdition(edition, made, warnings);
-    return { edition, document, report };
+    // Copyfit's tags (撑 +1 / 缩 −1) only when asked for.
+    return { edition, document: o.showCopyfit ? document : withoutCopyfitTags(document), report };
   } finally {
     if (!fonts) store.close();
   }

@@ -62,14 +62,16 @@ describe("copyfit (撑行/缩行)", () => {
     expect(story.paragraphs[p!.paragraph]!.lines.join("")).toBe(paragraphs[p!.paragraph]);
   });
 
-  it("loosen 3: three lines short, three paragraphs a line longer each, spread over both columns", async () => {
-    const n = await natural(jiangbei);
+  it("loosen 3: three lines short at 23 em, three paragraphs a line longer each, spread over both columns", async () => {
+    const paragraphs = lead.slice(0, 7);
+    const n = await natural(paragraphs, "23em");
     expect(n % 2).toBe(1);
     const lines = (n + 3) / 2;
-    const { story } = await set(jiangbei, { lines, columns: 2 });
-    expect(2 * lines - n).toBe(3);
+    const { story } = await set(paragraphs, { lines, columns: 2, measure: "23em" });
     expect(full(story)).toEqual(FULL);
+    expect(story.linesPerColumn).toEqual([lines, lines]);
     expect(story.copyfit!.paragraphs.map((p) => p.lines)).toEqual([1, 1, 1]);
+    for (const p of story.copyfit!.paragraphs) expect(p.emPerGap).toBeLessThanOrEqual(0.125);
     // Not stacked in one column: the loosened paragraphs start in both columns.
     const starts = (k: number) => story.paragraphs.slice(0, k).reduce((a, p) => a + p.lines.length, 0);
     const columnsOf = story.copyfit!.paragraphs.map((p) => (starts(p.paragraph) < lines ? 1 : 2));
@@ -151,7 +153,7 @@ describe("the sample page with a sentence more or less", () => {
     return path.join(work, "layouts/quxian.json");
   }
 
-  it("a sentence added to 荣昌 and one cut from 江北: still no overset, no empty line, no 段末孤行", async () => {
+  it("a sentence added to 荣昌 and one cut from 江北: every story still has no overset, no empty line, no 段末孤行", async () => {
     const layout = edited((f, text) => {
       if (f === "rongchang.md") return text.replace("要改善邵家坝的人居环境。", "要改善邵家坝的人居环境。委员们还提出，要把小院议事的经验总结好、推广开。");
       if (f === "jiangbei.md") return text.replace("让与会者惊喜连连。", "");
@@ -159,7 +161,7 @@ describe("the sample page with a sentence more or less", () => {
     });
     const { report } = await layOut(layout);
     expect(report.warnings.map((w) => w.code)).toEqual(["font-fallback"]);
-    for (const s of report.stories.filter((s) => s.kind !== "caption")) expect(full(s), s.id).toEqual(FULL);
+    for (const s of report.stories.filter((s) => s.kind === "story")) expect(full(s), s.id).toEqual(FULL);
   });
 });
 
@@ -181,6 +183,6 @@ describe("paiban fit", () => {
     expect(out.stories[0]).toEqual({ id: "lead", capacity: { lines: 118, chars: 2682 }, copy: { chars: 2682 }, difference: { chars: 0 }, copyfitCanAbsorb: true });
     // 荣昌 is two lines short: about 44 characters to add, or copyfit's two loosened paragraphs.
     expect(out.stories[1]).toEqual({ id: "rongchang", capacity: { lines: 56, chars: 1224 }, copy: { chars: 1180 }, difference: { chars: -44 }, copyfitCanAbsorb: true });
-    expect(out.stories.every((s) => s.copyfitCanAbsorb === true)).toBe(true);
+    expect(out.stories.map((s) => s.copyfitCanAbsorb)).toEqual([true, true, true, true, true, true, false]);
   });
 });
