@@ -5,6 +5,8 @@
  * session owns a FontStore that every attempt reads; a changed font file closes it and takes a
  * new one, so the new outlines and metrics are read — and no other session is touched.
  */
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { PaibanError } from "../common/diagnostics.js";
 import { FontStore } from "../fonts/store.js";
@@ -50,6 +52,19 @@ export function describeError(err: unknown): string {
   return `internal error: ${err instanceof Error ? err.message : String(err)}`;
 }
 
+const HASHED_UP_TO = 64 * 1024 * 1024;
+
+/** A digest of a regular file's bytes; undefined when it is gone, special or too big to hash. */
+function contentOf(file: string): string | undefined {
+  try {
+    const s = statSync(file);
+    if (!s.isFile() || s.size > HASHED_UP_TO) return undefined;
+    return createHash("sha1").update(readFileSync(file)).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
 export class LiveSession<T> {
   private readonly watch: FileWatch;
   private version = 0;
@@ -58,6 +73,8 @@ export class LiveSession<T> {
   private fonts = new Set<string>();
   private running: Promise<void> | undefined;
   private queued: string[] | undefined;
+  /** What each changed file held when it last caused an attempt. */
+  private contents = new Map<string, string>();
   /** The session's fonts, kept across attempts until a font file changes. */
   private fontStore = new FontStore();
   latest: Attempt<T> | undefined;
@@ -84,7 +101,17 @@ export class LiveSession<T> {
     while (this.running) await this.running;
   }
 
-  private changed(files: string[]): void {
+  private changed(all: string[]): void {
+    // A save can reach us twice (the OS event mid-write, then the poll): a file whose bytes are the
+    // ones that caused the last attempt has not changed, and re-rendering it would only replace the
+    // report's diff with "no change".
+    const files = all.filter((f) => {
+      const now = contentOf(f);
+      if (now !== undefined && this.contents.get(f) === now) return false;
+      if (now !== undefined) this.contents.set(f, now);
+      return true;
+    });
+    if (!files.length) return;
     if (this.running) {
       this.queued = [...(this.queued ?? []), ...files];
       return;

@@ -1,6 +1,6 @@
 /** watch and serve end to end: saves re-render, report changes are told, errors keep it running. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import http from "node:http";
@@ -49,6 +49,29 @@ describe("LiveSession", () => {
     });
     if (!fixed.ok) throw new Error("expected success");
     expect(fixed.diff).toContain("- overset cleared: lead (was " + over.outcome.report.stories.find((s) => s.id === "lead")!.overset.lines + " lines (" + over.outcome.report.stories.find((s) => s.id === "lead")!.overset.chars + " chars))");
+  }, 60_000);
+});
+
+describe("LiveSession: one save, one render", () => {
+  it("a file touched again with the bytes that caused the last render does not render again (the diff stays)", async () => {
+    const p = sampleProject();
+    const attempts: Attempt<Preview>[] = [];
+    const session = new LiveSession<Preview>({ layout: p.layout, work: (l, fonts) => previewWork(l, p.dir, fonts), onAttempt: (a) => attempts.push(a) });
+    cleanups.push(() => session.close());
+    await session.start();
+    const lead = readFileSync(p.copy("lead.md"), "utf8");
+    writeFileSync(p.copy("lead.md"), longCopy(lead));
+    await until(() => attempts.find((a) => a.version === 2));
+    await session.idle();
+    const later = new Date(Date.now() + 5000);
+    utimesSync(p.copy("lead.md"), later, later); // what the watcher's poll sees after a write it caught midway
+    writeFileSync(p.copy("lead.md"), longCopy(lead));
+    await new Promise((ok) => setTimeout(ok, 1500));
+    await session.idle();
+    expect(attempts.map((a) => a.version)).toEqual([1, 2]);
+    writeFileSync(p.copy("lead.md"), lead);
+    const back = await until(() => attempts.find((a) => a.version === 3));
+    expect(back.ok && back.diff.some((l) => l.startsWith("- overset cleared: lead"))).toBe(true);
   }, 60_000);
 });
 
