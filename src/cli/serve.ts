@@ -1,9 +1,9 @@
 /** `paiban serve`: a live preview of a layout in the browser, on 127.0.0.1. */
 import type { Argv } from "yargs";
-import { oversetSummary } from "../preview/diff.js";
-import { DEFAULT_PORT, servePreview } from "../preview/server.js";
-import type { Attempt } from "../preview/session.js";
-import type { Preview } from "../preview/live.js";
+import { oversetSummary } from "../serve/diff.js";
+import { DEFAULT_PORT, servePreview } from "../serve/server.js";
+import type { Attempt } from "../serve/session.js";
+import type { Preview } from "../serve/live.js";
 import { handle } from "./run.js";
 import { clock, names } from "./watch.js";
 

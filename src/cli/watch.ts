@@ -4,11 +4,11 @@ import type { Argv } from "yargs";
 import { printable } from "../common/diagnostics.js";
 import { createRenderer, type RenderOutcome } from "../pipeline/render.js";
 import { fitTable, fitText } from "../pipeline/fit.js";
-import { oversetSummary } from "../preview/diff.js";
+import { oversetSummary } from "../serve/diff.js";
 import { exportPngs } from "../preview/png.js";
 import { OutputSet } from "../render/atomic.js";
-import { allFiles, editionFiles } from "../preview/files.js";
-import { LiveSession, type Attempt } from "../preview/session.js";
+import { allFiles, editionFiles } from "../serve/files.js";
+import { LiveSession, type Attempt } from "../serve/session.js";
 import { renderOutputOptions } from "./render.js";
 import { handle } from "./run.js";
 

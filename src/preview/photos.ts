@@ -1,13 +1,13 @@
 /**
  * Photos for the screen: read, cropped and converted exactly as the proof PDF's are
- * (render/image.ts photoSource, cropAndPlace, srgbJpeg),
+ * (photo/image.ts photoSource, cropAndPlace, srgbJpeg),
  * scaled to the output resolution and embedded as JPEG data URIs. Cached per process by file,
  * modification time and pixel size, so a re-render after a copy edit reuses them.
  */
 import { stat, readFile } from "node:fs/promises";
 import { PaibanError } from "../common/diagnostics.js";
 import type { ImageItem } from "../display/types.js";
-import { cropAndPlace, photoSource, srgbJpeg, type Placement } from "../render/image.js";
+import { cropAndPlace, photoSource, srgbJpeg, type Placement } from "../photo/image.js";
 
 export interface ScreenPhoto {
   /** data:image/jpeg;base64,… */
@@ -36,7 +36,7 @@ export async function screenPhoto(item: ImageItem, dpi: number): Promise<ScreenP
   const key = [item.src, mtime, bytes.length, item.width, item.height, item.fit, item.focus.x, item.focus.y, dpi].join("|");
   const hit = cache.get(key);
   if (hit) return hit;
-  // The same source, crop and sRGB conversion as the proof PDF's photos (render/image.ts).
+  // The same source, crop and sRGB conversion as the proof PDF's photos (photo/image.ts).
   const source = await photoSource(bytes, item.src);
   const { crop, placement } = cropAndPlace(source, item);
   const width = Math.max(1, Math.round((placement.width * dpi) / 72));

@@ -24,7 +24,7 @@ import { showGlyphRun, type GlyphEncoder } from "./glyphs.js";
 import { drawBorder, drawRect, drawRule, PLAIN_INKING, type Inking } from "./vector-pdf.js";
 import { drawMarks, marksMargin, slugRun } from "./marks.js";
 import { drawProofMark, proofLabelInk, watermark, watermarkInk } from "./proof.js";
-import { photoWarnings, preparePhoto, type PreparedPhoto } from "./image.js";
+import { photoWarnings, preparePhoto, type PreparedPhoto } from "../photo/image.js";
 import { addOutputIntent, infoDictionary, pdfxPageDictionary, stampFileId } from "./pdfx.js";
 import { writeFileAtomically } from "./atomic.js";
 import {

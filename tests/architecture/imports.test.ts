@@ -17,7 +17,7 @@ const SRC = path.join(REPO, "src");
  * list (the seam make-up writes) below make-up, preflight (any PDF) above the backends, and
  * pipeline, preview and cli on top.
  */
-export const LAYERS = ["common", "fonts", "layout", "copy", "typeset", "display", "makeup", "render", "preflight", "pipeline", "preview", "cli"] as const;
+export const LAYERS = ["common", "fonts", "layout", "copy", "typeset", "display", "makeup", "photo", "render", "preflight", "pipeline", "preview", "serve", "cli"] as const;
 
 /** One import of one file: from its folder to the folder of what it imports. */
 export interface Edge {

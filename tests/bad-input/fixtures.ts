@@ -8,7 +8,7 @@ import { join } from "node:path";
 import zlib from "node:zlib";
 import sharp from "sharp";
 import { PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
-import { cmykTiff } from "../../src/render/tiff.js";
+import { cmykTiff } from "../../src/photo/tiff.js";
 
 export const CLI = join(import.meta.dirname, "../../dist/cli/main.js");
 /**

@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { makeFontMap } from "../../src/fonts/fontmap.js";
 import { FontStore } from "../../src/fonts/store.js";
 import { createRenderer } from "../../src/pipeline/render.js";
-import { previewWork, type Preview } from "../../src/preview/live.js";
-import { LiveSession, type Attempt } from "../../src/preview/session.js";
+import { previewWork, type Preview } from "../../src/serve/live.js";
+import { LiveSession, type Attempt } from "../../src/serve/session.js";
 import { sampleProject, until } from "../preview/helpers.js";
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -1,7 +1,7 @@
 /** Reading a JPEG's header: frame size and components, and Adobe's APP14 segment (not the word). */
 import { describe, expect, it } from "vitest";
 import { headerSize, jpegFrame } from "../../src/common/image-header.js";
-import { isPlainCmykJpeg } from "../../src/render/image.js";
+import { isPlainCmykJpeg } from "../../src/photo/image.js";
 
 function segment(marker: number, payload: number[] | string): number[] {
   const bytes = typeof payload === "string" ? [...Buffer.from(payload, "latin1")] : payload;

@@ -6,11 +6,11 @@ import path from "node:path";
 import http from "node:http";
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Preview } from "../../src/preview/live.js";
-import { previewWork } from "../../src/preview/live.js";
-import { servePreview, type RunningServer } from "../../src/preview/server.js";
-import { LiveSession, type Attempt } from "../../src/preview/session.js";
-import { CLI, longCopy, request, sampleProject, until } from "./helpers.js";
+import type { Preview } from "../../src/serve/live.js";
+import { previewWork } from "../../src/serve/live.js";
+import { servePreview, type RunningServer } from "../../src/serve/server.js";
+import { LiveSession, type Attempt } from "../../src/serve/session.js";
+import { CLI, longCopy, request, sampleProject, until } from "../preview/helpers.js";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

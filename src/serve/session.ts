@@ -80,7 +80,7 @@ export class LiveSession<T> {
   latest: Attempt<T> | undefined;
 
   constructor(private readonly opts: SessionOptions<T>) {
-    this.watch = new FileWatch((changed) => this.changed(changed), opts.debounceMs);
+    this.watch = new FileWatch((changed) => this.saved(changed), opts.debounceMs);
   }
 
   /** First render, then watch. Resolves with the first attempt (which may have failed). */
@@ -101,17 +101,21 @@ export class LiveSession<T> {
     while (this.running) await this.running;
   }
 
-  private changed(all: string[]): void {
+  private saved(all: string[]): void {
     // A save can reach us twice (the OS event mid-write, then the poll): a file whose bytes are the
     // ones that caused the last attempt has not changed, and re-rendering it would only replace the
     // report's diff with "no change".
     const files = all.filter((f) => {
       const now = contentOf(f);
       if (now !== undefined && this.contents.get(f) === now) return false;
-      if (now !== undefined) this.contents.set(f, now);
+      if (now === undefined) this.contents.delete(f); // gone: whatever comes back is a change
+      else this.contents.set(f, now);
       return true;
     });
-    if (!files.length) return;
+    if (files.length) this.changed(files);
+  }
+
+  private changed(files: string[]): void {
     if (this.running) {
       this.queued = [...(this.queued ?? []), ...files];
       return;

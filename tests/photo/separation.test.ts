@@ -1,5 +1,5 @@
 /**
- * The photo separation table (src/render/separation.ts) against sharp's per-pixel conversion
+ * The photo separation table (src/photo/separation.ts) against sharp's per-pixel conversion
  * through the same profile: what it saves in time it must not lose in colour.
  */
 import { mkdtempSync, rmSync, readdirSync, readFileSync } from "node:fs";
@@ -7,8 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import sharp from "sharp";
-import { CMYK_PROFILE } from "../../src/render/image.js";
-import { GRID, separatePixels, separationTable } from "../../src/render/separation.js";
+import { CMYK_PROFILE } from "../../src/photo/image.js";
+import { GRID, separatePixels, separationTable } from "../../src/photo/separation.js";
 
 const cacheDir = mkdtempSync(path.join(os.tmpdir(), "paiban-separation-"));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));

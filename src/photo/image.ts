@@ -232,7 +232,7 @@ export async function srgbJpeg(bytes: Buffer, crop: Crop, size: { width: number;
 /**
  * Crop, resample and separate to CMYK pixels. A photo in RGB or grey is resampled in sRGB (its
  * own embedded profile, if any, converted by sharp) and separated through the table
- * (src/render/separation.ts); a photo already in CMYK is converted profile to profile by sharp.
+ * (src/photo/separation.ts); a photo already in CMYK is converted profile to profile by sharp.
  */
 async function separate(bytes: Buffer, cmykSource: boolean, crop: Crop, size: { width: number; height: number }, src: string, cacheDir: string) {
   const sharp = await loadSharp();

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeRelative, gateFor, inside, resolveServed } from "../../src/preview/safe-path.js";
+import { decodeRelative, gateFor, inside, resolveServed } from "../../src/serve/safe-path.js";
 
 describe("which /files/ paths decode to something servable", () => {
   it("accepts plain relative paths, percent-encoded CJK included", () => {

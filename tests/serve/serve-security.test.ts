@@ -6,8 +6,8 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { servePreview, type RunningServer } from "../../src/preview/server.js";
-import { rawSocket, request, sampleProject, type SampleProject } from "./helpers.js";
+import { servePreview, type RunningServer } from "../../src/serve/server.js";
+import { rawSocket, request, sampleProject, type SampleProject } from "../preview/helpers.js";
 
 let project: SampleProject;
 let server: RunningServer;

@@ -2,12 +2,12 @@ import { describe, it, expect } from "vitest";
 import { writeFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
-import { cropAndPlace, limitInk, maxTotalInk, preparePhoto, INK_HEADROOM } from "../../src/render/image.js";
+import { cropAndPlace, limitInk, maxTotalInk, preparePhoto, INK_HEADROOM } from "../../src/photo/image.js";
 import { writePdf } from "../../src/render/pdf.js";
 import { preflight } from "../../src/preflight/preflight.js";
 import { PaibanError } from "../../src/common/diagnostics.js";
 import type { ImageItem } from "../../src/display/types.js";
-import { makeAlphaPng, makePhoto, tempDir } from "./helpers.js";
+import { makeAlphaPng, makePhoto, tempDir } from "../render/helpers.js";
 
 function frame(src: string, over: Partial<ImageItem> = {}): ImageItem {
   return { kind: "image", x: 10, y: 10, width: 226.77, height: 170.08, src, fit: "fill", focus: { x: 0.5, y: 0.5 }, itemId: "photo-1", ...over };

@@ -10,7 +10,7 @@
  * 8-bit transforms: ~90 ms for that photo. Grid colours come out exactly as sharp gives them;
  * between them, the seed photo's channels differ from the per-pixel conversion by 0.3 of 255
  * on average and 6 at most, and a 64-step cube of all colours by 0.2 on average and 11 at
- * most (tests/render/separation.test.ts) — far below what JPEG and the press do to a dot.
+ * most (tests/photo/separation.test.ts) — far below what JPEG and the press do to a dot.
  *
  * The table (1.1 MB) is made once per profile per process, and kept in the processed-image
  * cache folder so a new process reads it instead of making it.

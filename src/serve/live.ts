@@ -10,7 +10,7 @@ import type { StoryReport } from "../makeup/report.js";
 import { editionFiles } from "./files.js";
 import { gateFor, type FileGate } from "./safe-path.js";
 import type { Attempt, Outcome } from "./session.js";
-import { pagePhotos, pageSvg } from "./svg.js";
+import { pagePhotos, pageSvg } from "../preview/svg.js";
 
 /** Resolution of the SVG's nominal size and of the embedded photos. */
 const SCREEN_DPI = 96;

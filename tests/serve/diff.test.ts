@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Warning } from "../../src/common/diagnostics.js";
 import type { LayoutReport, StoryReport } from "../../src/makeup/report.js";
-import { diffReports, oversetSummary } from "../../src/preview/diff.js";
+import { diffReports, oversetSummary } from "../../src/serve/diff.js";
 
 function story(id: string, lines = 0, chars = 0): StoryReport {
   return { id, kind: "story", page: 4, copy: `/c/${id}.md`, measure: 23, frames: [], linesPerColumn: [], overset: { lines, chars }, underset: { lines: 0 }, paragraphs: [] };
