@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The fast paths through fontkit, pdfkit, zlib and yargs, as the command line installs them
+    // (PAIBAN_NO_FAST_PATHS=1: the plain paths).
+    setupFiles: ["tests/setup.ts"],
   },
 });

@@ -84,6 +84,7 @@ if (isMainThread) {
   for (const p of problems) console.log(`  ${p}`);
   process.exitCode = tally.crashes + tally.hangs > 0 ? 1 : 0;
 } else {
+  (await import("../dist/pipeline/fast-paths.js")).installFastPaths(); // as the command line does
   const { PaibanError } = await import("../dist/common/diagnostics.js");
   const { layOut } = await import("../dist/pipeline/render.js");
   const { writePdf } = await import("../dist/render/pdf.js");

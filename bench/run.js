@@ -66,6 +66,7 @@ function runProcess(argv, cwd = root) {
 }
 
 async function benchTypeset() {
+  (await import(dist("pipeline/fast-paths.js"))).installFastPaths(); // as the command line does
   const { FontStore } = await import(dist("fonts/store.js"));
   const { makeFontMap } = await import(dist("fonts/fontmap.js"));
   const { composeParagraph } = await import(dist("typeset/compose.js"));
@@ -150,6 +151,7 @@ function benchCold() {
 }
 
 async function benchWarm() {
+  (await import(dist("pipeline/fast-paths.js"))).installFastPaths();
   const mod = await import(dist("pipeline/render.js"));
   const out = path.join(tmp, "warm.pdf");
   const req = { layout: SEED_LAYOUT, mode: "print", out, proofTime: "bench" };

@@ -1,6 +1,7 @@
 /** The `paiban` command line as a function of its arguments (main.ts runs it). */
 import yargs, { type Argv } from "yargs";
 import { printable } from "../common/diagnostics.js";
+import { fastPaths } from "../common/fast-paths.js";
 
 type Register = (y: Argv) => Argv;
 
@@ -51,23 +52,10 @@ export async function runCli(args: string[]): Promise<void> {
       process.exit(2);
     });
 
-  skipHelpCache(cli);
+  fastPaths.commandLine(cli);
 
   const wanted = asked && COMMANDS[asked] ? [COMMANDS[asked]] : asked === "--version" ? [] : Object.values(COMMANDS);
   for (const load of wanted) for (const register of await load()) register(cli);
 
   await cli.parseAsync();
-}
-
-/**
- * yargs (18.2.0, pinned) lays out the whole help text of a command right after its handler
- * starts, in case the handler asks for it: ~25 ms of string-width on every render. Our
- * handlers never show help (usage errors print one line and exit 2), so that layout is skipped;
- * `--help` itself does not go through it and is unchanged.
- */
-function skipHelpCache(cli: Argv): void {
-  const usage = (cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } })
-    .getInternalMethods?.()
-    .getUsageInstance?.();
-  if (usage && typeof usage.cacheHelpMessage === "function") usage.cacheHelpMessage = () => {};
 }

@@ -21,6 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
 import { forgetFontMap } from "../fonts/fontmap.js";
+import { installFastPaths } from "../pipeline/fast-paths.js";
 import { render } from "../pipeline/render.js";
 import { runCli } from "./app.js";
 import { setStart } from "./start.js";
@@ -48,6 +49,7 @@ function blobPath(): string | undefined {
 }
 
 async function warmUp(layout: string): Promise<void> {
+  installFastPaths(); // the fast paths' code compiled into the heap image too
   const dir = mkdtempSync(path.join(os.tmpdir(), "paiban-warmup-"));
   try {
     for (const mode of ["proof", "print"] as const) {
@@ -69,6 +71,8 @@ if (v8.startupSnapshot?.isBuildingSnapshot()) {
       __paiban.require = createRequire(path.join(__paiban.dir, "paiban.cjs"));
     }
     setStart("snapshot");
+    // Again in this process: PAIBAN_NO_FAST_PATHS=1 takes back what the warm-up put in.
+    installFastPaths();
     // With `--`, Node leaves every argument to us: argv is [node, ...arguments].
     void runCli(process.argv.slice(1));
   });

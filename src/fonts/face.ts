@@ -8,7 +8,8 @@
 import type * as fontkit from "fontkit";
 import { PaibanError } from "../common/diagnostics.js";
 import type { FontFile } from "./types.js";
-import { faceOf, FontFileError, substitutionFont, type ParsedFont } from "./parsed.js";
+import { fastPaths } from "../common/fast-paths.js";
+import { faceOf, FontFileError, type ParsedFont } from "./parsed.js";
 import { glyphAdvance, type SfntFont } from "./sfnt.js";
 
 /** What the composer needs to know of one glyph. */
@@ -171,7 +172,7 @@ export function wrapFont(file: string, font: fontkit.Font): Face {
     fullWidth(text) {
       if (fullWidthCache.has(text)) return fullWidthCache.get(text);
       let result: GlyphInfo[] | undefined;
-      substituter ??= substitutionFont(font) ?? font;
+      substituter ??= fastPaths.substitutionFont(font) ?? font;
       const sub = substituter;
       if (readingTable(file, "GSUB", () => sub.availableFeatures.includes("fwid"))) {
         const run = readingTable(file, "GSUB", () => sub.layout(text, ["fwid"]));
@@ -186,7 +187,7 @@ export function wrapFont(file: string, font: fontkit.Font): Face {
     halfWidth(cp) {
       if (halfWidthCache.has(cp)) return halfWidthCache.get(cp);
       let result: GlyphInfo | undefined;
-      substituter ??= substitutionFont(font) ?? font;
+      substituter ??= fastPaths.substitutionFont(font) ?? font;
       const sub = substituter;
       if (readingTable(file, "GSUB", () => sub.availableFeatures.includes("hwid"))) {
         const run = readingTable(file, "GSUB", () => sub.layout(String.fromCodePoint(cp), ["hwid"]));

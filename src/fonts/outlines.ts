@@ -8,7 +8,8 @@
  * into a buffer of the file's full size (zero pages the system does not back until written),
  * so every offset fontkit computes is the file's own; a glyph's bytes are read into place
  * from the still-open file before anything decodes it:
- * - fontkit's TrueType glyph (its outline and its control box) — patched once on its class;
+ * - fontkit's TrueType glyph (its outline and its control box) — its class patched once
+ *   (src/pipeline/fast-paths.ts; without the fast paths a font file is read whole);
  * - src/fonts/sfnt.ts `glyphBytes` (the subsetter's fast path);
  * - the subsetter reads all its glyphs in one pass first (`loadOutlines`).
  *
@@ -226,31 +227,4 @@ export function closeOutlineFile(bytes: Uint8Array): void {
 /** A glyph asked of a font whose file was closed (its store closed): a bug of the caller. */
 function closedError(l: OutlineLoader): Error {
   return new Error(`a glyph was asked of a font after its file was closed (its font store was closed while the font was in use): ${l.file}`);
-}
-
-/** fontkit's TrueType glyph, the parts read here. */
-interface TrueTypeGlyph {
-  id: number;
-  _font: { stream: { buffer: Uint8Array } };
-}
-
-const PATCHED = Symbol.for("paiban.outlines");
-
-/**
- * Make fontkit's TrueType glyph class read a glyph's outline in before decoding it. `glyph` is
- * any glyph of a TrueType font; the class is patched once per process.
- */
-export function readOutlinesOnDemand(glyph: object): void {
-  let proto: Record<string | symbol, unknown> | null = Object.getPrototypeOf(glyph);
-  while (proto && !Object.prototype.hasOwnProperty.call(proto, "_decode")) proto = Object.getPrototypeOf(proto);
-  if (!proto || proto[PATCHED]) return;
-  for (const method of ["_decode", "_getCBox"]) {
-    const original = proto[method];
-    if (typeof original !== "function") continue;
-    proto[method] = function (this: TrueTypeGlyph, ...args: unknown[]) {
-      loadOutline(this._font.stream.buffer, this.id);
-      return original.apply(this, args);
-    };
-  }
-  proto[PATCHED] = true;
 }

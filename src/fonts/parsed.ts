@@ -10,9 +10,9 @@
  * (its outline for the ink box) is the glyph the subsetter embeds.
  */
 import * as Fontkit from "fontkit";
+import { fastPaths } from "../common/fast-paths.js";
 import { fontProblem } from "./check.js";
-import { closeOutlineFile, readFontFile, readOutlinesOnDemand } from "./outlines.js";
-import { seedLocaTable, type SfntFont } from "./sfnt.js";
+import { closeOutlineFile } from "./outlines.js";
 
 /** fontkit's ES module build: the same module instance pdfkit's ES build imports (one load, not two). */
 export const fontkit: typeof Fontkit = Fontkit;
@@ -37,8 +37,8 @@ export class FontFileError extends Error {
 export function parseFontFile(file: string): { font: ParsedFont | null; bytes: Buffer } {
   let bytes: Buffer;
   try {
-    // All but the glyph outlines, which are read as glyphs are used (src/fonts/outlines.ts).
-    bytes = readFontFile(file);
+    // With the fast paths, all but the glyph outlines, which are read as glyphs are used (src/fonts/outlines.ts).
+    bytes = fastPaths.readFontFile(file);
   } catch (e) {
     throw new FontFileError("read", e);
   }
@@ -54,35 +54,8 @@ export function parseFontFile(file: string): { font: ParsedFont | null; bytes: B
     closeOutlineFile(bytes);
     throw new FontFileError("parse", e);
   }
-  if (font && !("fonts" in font)) readOutlinesOnDemand(font.getGlyph(0));
+  if (font && !("fonts" in font)) fastPaths.parsedFont(font);
   return { font, bytes };
-}
-
-/** fontkit's private table cache and its buffer, for substitutionFont. */
-interface FontkitInternals {
-  stream: { buffer: Buffer };
-  _tables: Record<string, unknown>;
-}
-
-/**
- * A second font object over the same bytes whose layout applies substitutions only (its GPOS
- * is hidden), or null for a face of a collection. The full-width forms the composer asks for
- * (fwid: —— as one 2-em rule) are substitutions; fontkit's layout would also position them,
- * decoding the 65 KB GPOS table (~10 ms a face) for advances hmtx already gives. Checked to
- * give the same glyphs and advances on the default faces (tests/fonts/face.test.ts).
- */
-export function substitutionFont(font: Fontkit.Font): Fontkit.Font | null {
-  const bytes = (font as unknown as FontkitInternals).stream?.buffer;
-  if (!bytes || bytes.toString("latin1", 0, 4) === "ttcf") return null;
-  let second: Fontkit.Font | Fontkit.FontCollection | null;
-  try {
-    second = fontkit.create(bytes) ?? null;
-  } catch {
-    return null;
-  }
-  if (!second || "fonts" in second) return null;
-  (second as unknown as FontkitInternals)._tables.GPOS = null;
-  return second;
 }
 
 /** Faces taken out of a collection, per parsed collection (fontkit makes a new object per call). */
@@ -91,8 +64,8 @@ const collectionFaces = new WeakMap<Fontkit.FontCollection, Map<string, Fontkit.
 /**
  * The face to set with from a parsed file: the font itself, or the collection's face named
  * `postscriptName`; undefined when the collection has no such face (or none was named). The
- * same object every time, for the composer, the PDF writer and the preview alike, with its loca
- * table seeded (src/fonts/sfnt.ts).
+ * same object every time, for the composer, the PDF writer and the preview alike (with the
+ * fast paths, its loca table seeded: src/pipeline/fast-paths.ts).
  */
 export function faceOf(parsed: ParsedFont, postscriptName?: string): Fontkit.Font | undefined {
   let face: Fontkit.Font | null;
@@ -104,6 +77,6 @@ export function faceOf(parsed: ParsedFont, postscriptName?: string): Fontkit.Fon
     face = named.get(postscriptName) ?? null;
     if (!named.has(postscriptName)) named.set(postscriptName, (face = parsed.getFont(postscriptName) ?? null));
   }
-  if (face) seedLocaTable(face as unknown as SfntFont);
+  if (face) fastPaths.face(face);
   return face ?? undefined;
 }

@@ -13,6 +13,7 @@
  * callers then ask fontkit as before.
  */
 
+import { fastPaths } from "../common/fast-paths.js";
 import { decodeLoca, loadOutline, outlineOffsets } from "./outlines.js";
 
 /** The part of a fontkit font these reads need. */
@@ -117,29 +118,11 @@ function makeView(font: SfntFont): SfntView | null {
 }
 
 /**
- * A glyph's advance width in font units: from hmtx through the view, or from fontkit's glyph
- * (whose `advanceWidth` decodes the outline header first) when the font has no view.
+ * A glyph's advance width in font units: from hmtx through the view (a fast path: see
+ * src/pipeline/fast-paths.ts), or from fontkit's glyph (whose `advanceWidth` decodes the
+ * outline header first) without the fast paths or when the font has no view.
  */
 export function glyphAdvance(font: SfntFont & { getGlyph(id: number): { advanceWidth: number } }, gid: number): number {
-  const view = sfntView(font);
+  const view = fastPaths.tableReads ? sfntView(font) : null;
   return view ? view.metrics(gid).advance : font.getGlyph(gid).advanceWidth;
-}
-
-/** fontkit's table cache on a font object (its private `_tables`). */
-interface TableCache {
-  _tables?: Record<string, unknown>;
-}
-
-/**
- * Hand fontkit the loca table decoded here (a tight loop over the bytes), so that its own
- * outline reads (ink boxes, composite glyphs, the subsetter's `loca.version`) do not decode
- * the 30,000-odd entries through restructure. Same numbers, same shape ({version, offsets}).
- * Does nothing when fontkit has decoded it already or the font has no view.
- */
-export function seedLocaTable(font: SfntFont): void {
-  const cache = (font as SfntFont & TableCache)._tables;
-  if (!cache || "loca" in cache) return;
-  const offsets = sfntView(font)?.locaOffsets();
-  if (!offsets || offsets.length !== font.numGlyphs + 1) return;
-  cache.loca = { version: font.head.indexToLocFormat, offsets };
 }

@@ -7,7 +7,10 @@ import { parentPort } from "node:worker_threads";
 import { PaibanError } from "../common/diagnostics.js";
 import type { PageSpec } from "../makeup/spec.js";
 import { FontStore } from "../fonts/store.js";
+import { installFastPaths } from "./fast-paths.js";
 import { makeupOnePage, type PageFonts } from "./makeup.js";
+
+installFastPaths();
 
 if (!parentPort) throw new Error("pipeline/worker.js runs as a worker thread");
 const port = parentPort;

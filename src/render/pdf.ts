@@ -17,6 +17,7 @@ import type {
 } from "../display/types.js";
 import { DEFAULT_INK_LIMIT } from "../common/print.js";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
+import { fastPaths } from "../common/fast-paths.js";
 import { FontStore } from "../fonts/store.js";
 import { ContentStream, isPureBlack, totalInk } from "./content.js";
 import { loadFace } from "./fonts.js";
@@ -34,7 +35,6 @@ import {
   finish,
   formXObject,
   useXObject,
-  withDeflateLevel,
   includeGlyph,
   indirect,
   setPageBox,
@@ -77,7 +77,7 @@ export interface PdfResult {
   images: PdfImageFact[];
 }
 
-/** Deflate level of the PDF's streams (see withDeflateLevel). */
+/** Deflate level of the PDF's streams with the fast paths (src/pipeline/fast-paths.ts withDeflateLevel). */
 const DEFLATE_LEVEL = 1;
 /** Name of the overprint graphics state on every print page. */
 const OVERPRINT = "GSop";
@@ -362,7 +362,7 @@ async function renderPdf(doc: DisplayDocument, opts: PdfOptions, photos: Map<Ima
   const fonts = new FontTable(pdf, store);
   const images = new Map<Buffer, PdfkitImage>();
   const context: DocumentContext = { doc: pdf, docInfo: doc, opts, fonts, photos, states, images };
-  return withDeflateLevel(DEFLATE_LEVEL, async () => {
+  return fastPaths.deflate(DEFLATE_LEVEL, async () => {
     for (const page of doc.pages) drawPage(page, context);
     return stampFileId(await finish(pdf));
   });

@@ -21,11 +21,10 @@
  *   string, and any other object whose Object.prototype.toString is not `[object Object]` is
  *   written through its own `toString()` (our `PdfToken`).
  */
-import zlib from "node:zlib";
 import PDFDocument from "pdfkit";
 import type { FontkitFont } from "./fonts.js";
 import { glyphAdvance, type SfntFont } from "../fonts/sfnt.js";
-import { fastenSubset } from "./subset.js";
+import { fastPaths } from "../common/fast-paths.js";
 import { subsetTag } from "./subset-tag.js";
 
 /** A literal PDF token (e.g. the name `/False`) written verbatim by pdfkit's serializer. */
@@ -133,7 +132,7 @@ export function embedFace(doc: PdfkitDocument, font: FontkitFont): PdfkitEmbedde
   if (!embedded || typeof embedded.subset?.includeGlyph !== "function" || !Array.isArray(embedded.widths)) {
     throw new Error("pdfkit changed its EmbeddedFont (no subset.includeGlyph / widths): see pdfkit-internals.ts");
   }
-  fastenSubset(embedded.subset);
+  fastPaths.subset(embedded.subset); // with the fast paths, simple glyphs by their bytes
   tagFromContent(doc, embedded);
   return embedded;
 }
@@ -249,24 +248,6 @@ export function setCatalogEntry(doc: PdfkitDocument, key: string, value: unknown
 /** Write raw operators to the current page's content stream. */
 export function writeContent(doc: PdfkitDocument, content: string): void {
   doc.addContent(content);
-}
-
-/**
- * Deflate level for every stream pdfkit compresses while `fn` runs. pdfkit calls
- * zlib.deflateSync(data) with the default level (6) and has no option for it; level 1 deflates
- * the multi-megabyte CJK font subsets about four times faster for files about 5 % larger,
- * which is the better trade for pages re-rendered all day. Node's zlib function is swapped
- * only for the duration of `fn` and always put back.
- */
-export async function withDeflateLevel<T>(level: number, fn: () => Promise<T>): Promise<T> {
-  const original = zlib.deflateSync;
-  const patched = ((data: zlib.InputType, options?: zlib.ZlibOptions) => original(data, { level, ...options })) as typeof zlib.deflateSync;
-  zlib.deflateSync = patched;
-  try {
-    return await fn();
-  } finally {
-    if (zlib.deflateSync === patched) zlib.deflateSync = original;
-  }
 }
 
 /** Run pdfkit to completion and collect the file in memory. */

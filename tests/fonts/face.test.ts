@@ -9,7 +9,7 @@ import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
 import { makeFontMap } from "../../src/fonts/fontmap.js";
 import { FontStore } from "../../src/fonts/store.js";
-import { substitutionFont } from "../../src/fonts/parsed.js";
+import { substitutionFont } from "../../src/pipeline/fast-paths.js";
 import { loadFace } from "../../src/render/fonts.js";
 import { LATIN_BOLD, LATIN_REGULAR, makeCollection } from "../bad-input/fonts.js";
 

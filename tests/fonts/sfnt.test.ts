@@ -14,8 +14,9 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as fontkit from "fontkit";
 import { afterAll, describe, expect, it } from "vitest";
-import { seedLocaTable, sfntView, type SfntFont } from "../../src/fonts/sfnt.js";
-import { closeOutlineFile, readFontFile as readWithOutlinesOnDisk, readOutlinesOnDemand } from "../../src/fonts/outlines.js";
+import { sfntView, type SfntFont } from "../../src/fonts/sfnt.js";
+import { closeOutlineFile, readFontFile as readWithOutlinesOnDisk } from "../../src/fonts/outlines.js";
+import { readOutlinesOnDemand, seedLocaTable } from "../../src/pipeline/fast-paths.js";
 import { PaibanError } from "../../src/common/diagnostics.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -258,7 +259,7 @@ describe("a face read without its outlines (src/fonts/outlines.ts)", () => {
     const file = FACES[0]!.file;
     const bytes = readFontFile(file);
     const lazy = parseBytes(bytes);
-    readOutlinesOnDemand(lazy.getGlyph(0)); // as parseFontFile does
+    readOutlinesOnDemand(lazy); // as parseFontFile does (with the fast paths)
     const view = sfntView(lazy)!;
     const read = lazy.glyphForCodePoint("国".codePointAt(0)!).id;
     const unread = lazy.glyphForCodePoint("龍".codePointAt(0)!).id;

@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeFontMap } from "../../src/fonts/fontmap.js";
 import { FontStore } from "../../src/fonts/store.js";
+import { fastPathsInstalled } from "../../src/pipeline/fast-paths.js";
 import { createRenderer } from "../../src/pipeline/render.js";
 import { previewWork, type Preview } from "../../src/serve/live.js";
 import { LiveSession, type Attempt } from "../../src/serve/session.js";
@@ -63,7 +64,10 @@ describe("two sessions in one process", () => {
     const cp = NEW_CHARACTERS.codePointAt(0)!;
     expect(faceB.glyph(cp).id).toBeGreaterThan(0);
     expect(faceB.glyph(cp).inkRight).toBeGreaterThan(faceB.glyph(cp).inkLeft); // the outline is read
-    expect(() => faceA.glyph(cp).inkRight).toThrow(/after its file was closed/);
+    // The closed store's face: with the fast paths its outlines were left on disk, and it
+    // refuses the glyph rather than read zeros; without them its file was read whole.
+    if (fastPathsInstalled()) expect(() => faceA.glyph(cp).inkRight).toThrow(/after its file was closed/);
+    else expect(faceA.glyph(cp).inkRight).toBe(faceB.glyph(cp).inkRight);
   });
 
   it("a warm renderer keeps its fonts across renders until it drops them", async () => {

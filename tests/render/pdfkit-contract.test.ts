@@ -116,7 +116,7 @@ describe("pdfkit contract (pinned 0.20.2)", () => {
 describe("pdfkit compresses through zlib.deflateSync (withDeflateLevel)", () => {
   it("writes every stream at the level asked for, and puts zlib back", async () => {
     const zlib = await import("node:zlib");
-    const { withDeflateLevel } = await import("../../src/render/pdfkit-internals.js");
+    const { withDeflateLevel } = await import("../../src/pipeline/fast-paths.js");
     const original = zlib.deflateSync;
     const streamHeaders = async (level: number) => {
       const pdf = await withDeflateLevel(level, async () => {

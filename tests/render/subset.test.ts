@@ -1,5 +1,5 @@
 /**
- * src/render/subset.ts: a fastened TTFSubset (simple glyphs copied by their bytes, metrics
+ * fastenSubset (src/pipeline/fast-paths.ts): a fastened TTFSubset (simple glyphs copied by their bytes, metrics
  * from hmtx) must encode to exactly the bytes fontkit's own subsetter writes.
  *
  * The fair comparison is two separately parsed font objects: the reference subset runs on a
@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import * as fontkit from "fontkit";
 import { afterAll, describe, expect, it } from "vitest";
-import { fastenSubset } from "../../src/render/subset.js";
+import { fastenSubset } from "../../src/pipeline/fast-paths.js";
 import { loadFace } from "../../src/render/fonts.js";
 import { FontStore } from "../../src/fonts/store.js";
 import type { SfntFont } from "../../src/fonts/sfnt.js";
