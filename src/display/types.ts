@@ -56,6 +56,11 @@ export interface GlyphRun {
   itemId?: string;
   /** What part of the item: body, kicker, title, subtitle, byline, credit, caption, head, ... */
   role?: string;
+  /**
+   * A vertical line (竖排): (x, y) is the line's centre axis at its head, and every glyph has
+   * its own y down the line (the backends place glyphs as they are; make-up's checks read it).
+   */
+  vertical?: true;
 }
 
 /** A straight line. */

@@ -13,6 +13,28 @@ import type { ItemJson, PhotoJson, RuleJson, SidebarJson, StoryJson } from "./sc
 import { HOUSE_STYLE, resolveBodyStyle, resolveColour, resolveTextStyle, BLACK } from "./styles.js";
 import type { GridArea, Grid, HeadlineParts, HeadlineSpec, ItemSpec, PhotoSpec, RuleSpec, SidebarSpec, StorySpec, TextStyle } from "./types.js";
 
+/**
+ * The width a vertical headline (竖题) takes at the right edge of its story's area, pt: one
+ * column per part (kicker, title, subtitle), each as wide as its leading, the house's part gap
+ * (em of the title's size) between them, and one grid gutter before the body.
+ */
+export function verticalHeadlineWidth(parts: readonly TextStyle[], title: TextStyle, partGap: number, gutter: number): number {
+  if (!parts.length) return 0;
+  return parts.reduce((w, p) => w + p.leading, 0) + (parts.length - 1) * partGap * title.size + gutter;
+}
+
+/**
+ * Vertical text (竖排): `tiers` tiers (栏) of lines `measure` pt long, a gutter apart, must fit
+ * in `available` pt of height.
+ */
+function checkVerticalMeasure(ctx: FileContext<HeadlineParts>, measure: number, measureText: string, tiers: number, gutter: number, available: number, what: string, path: JsonPath): void {
+  const needed = tiers * measure + (tiers - 1) * gutter;
+  if (needed <= available + 0.01) return;
+  const fits = (available - (tiers - 1) * gutter) / tiers;
+  const layout = tiers === 1 ? `${fmt(measure)} pt` : `${tiers} tiers × ${fmt(measure)} pt + ${tiers - 1} gutter${tiers > 2 ? "s" : ""} × ${fmt(gutter)} pt = ${fmt(needed)} pt`;
+  throw ctx.source.error(path, `measure "${measureText}" is too long for vertical lines: ${layout}, but ${what} is ${fmt(available)} pt tall; the longest line that fits is ${fmt(fits)} pt`);
+}
+
 export async function resolveItem<C extends HeadlineParts>(ctx: FileContext<C>, item: ItemJson, index: number, grid: Grid, path: JsonPath): Promise<ItemSpec<C>> {
   switch (item.type) {
     case "story":
@@ -57,38 +79,60 @@ async function resolveStory<C extends HeadlineParts>(ctx: FileContext<C>, story:
   const rects = Array.isArray(story.area) ? story.area : [story.area];
   const areas = rects.map((r, i) => resolveArea(ctx.source, r, grid, Array.isArray(story.area) ? [...path, "area", i] : [...path, "area"]));
   const copy = await requireCopy(ctx, story.copy, story.id, [...path, "copy"]);
-  const columns = story.columns ?? areas[0]!.span;
+  const direction = story.direction ?? "horizontal";
+  const columns = story.columns ?? (direction === "vertical" ? 1 : areas[0]!.span);
   const body = resolveBodyStyle(ctx.source, story.body, HOUSE_STYLE.text.body, grid, [...path, "body"]);
-
-  let measure: number | undefined;
-  if (story.measure !== undefined) {
-    const measurePt = pt(ctx.source, story.measure, gridUnits(grid, body.size), [...path, "measure"]);
-    areas.forEach((area, i) => {
-      const what = `the area${areas.length > 1 ? ` (area[${i}])` : ""} (${area.span} grid column${area.span > 1 ? "s" : ""})`;
-      checkMeasure(ctx, measurePt, story.measure!, columns, grid.gutter, areaWidth(area, grid), what, [...path, "measure"]);
-    });
-    measure = measurePt / body.size;
-  } else {
-    const narrowest = Math.min(...areas.map((a) => areaWidth(a, grid)));
-    if ((narrowest - (columns - 1) * grid.gutter) / columns < body.size) {
-      throw ctx.source.error([...path, "columns"], `${columns} text columns do not fit in ${fmt(narrowest)} pt: each would be narrower than one character`);
-    }
-  }
-
   const headline = resolveHeadline(ctx, story, copy, columns, grid, areas[0]!, path);
-  return {
-    type: "story",
+  const base = {
+    type: "story" as const,
     id: story.id,
     copy,
+    direction,
     areas,
     columns,
-    ...(measure !== undefined ? { measure } : {}),
     headline,
     body,
     byline: resolveTextStyle(ctx.source, story.byline, HOUSE_STYLE.text.byline, grid, [...path, "byline"]),
     credit: resolveTextStyle(ctx.source, story.credit, HOUSE_STYLE.text.credit, grid, [...path, "credit"]),
     copyfit: story.copyfit ?? true,
   };
+  // Room the headline takes from the first area: grid lines above the body, or a 竖题's width at its right.
+  const strip = headline.direction === "vertical" ? headline.width : 0;
+  const above = headline.direction === "vertical" ? 0 : headline.lines * grid.linePitch;
+  if (strip > 0 && areaWidth(areas[0]!, grid) - strip < body.size) {
+    throw ctx.source.error([...path, "headline", "direction"], `the vertical headline takes ${fmt(strip)} pt of the area's ${fmt(areaWidth(areas[0]!, grid))} pt width, leaving no room for the body beside it`);
+  }
+  if (direction === "vertical") {
+    const heights = areas.map((a, i) => a.lines * grid.linePitch - (i === 0 ? above : 0));
+    const what = (i: number) => `the area${areas.length > 1 ? ` (area[${i}])` : ""}${i === 0 && above ? " below the headline" : ""}`;
+    if (story.measure !== undefined) {
+      const measurePt = pt(ctx.source, story.measure, gridUnits(grid, body.size), [...path, "measure"]);
+      heights.forEach((h, i) => checkVerticalMeasure(ctx, measurePt, story.measure!, columns, grid.gutter, h, what(i), [...path, "measure"]));
+      return { ...base, measure: measurePt / body.size };
+    }
+    const lowest = Math.min(...heights);
+    if ((lowest - (columns - 1) * grid.gutter) / columns < 2 * body.size) {
+      throw ctx.source.error([...path, "columns"], `${columns} tiers of vertical lines do not fit in ${fmt(lowest)} pt: each line would be shorter than two characters`);
+    }
+    return base;
+  }
+
+  let measure: number | undefined;
+  if (story.measure !== undefined) {
+    const measurePt = pt(ctx.source, story.measure, gridUnits(grid, body.size), [...path, "measure"]);
+    areas.forEach((area, i) => {
+      const what = `the area${areas.length > 1 ? ` (area[${i}])` : ""} (${area.span} grid column${area.span > 1 ? "s" : ""})`;
+      checkMeasure(ctx, measurePt, story.measure!, columns, grid.gutter, areaWidth(area, grid) - (i === 0 ? strip : 0), what + (i === 0 && strip ? " beside the vertical headline" : ""), [...path, "measure"]);
+    });
+    measure = measurePt / body.size;
+  } else {
+    const narrowest = Math.min(...areas.map((a, i) => areaWidth(a, grid) - (i === 0 ? strip : 0)));
+    if ((narrowest - (columns - 1) * grid.gutter) / columns < body.size) {
+      throw ctx.source.error([...path, "columns"], `${columns} text columns do not fit in ${fmt(narrowest)} pt: each would be narrower than one character`);
+    }
+  }
+
+  return { ...base, ...(measure !== undefined ? { measure } : {}) };
 }
 
 /**
@@ -109,15 +153,26 @@ function resolveHeadline(
   const kicker = resolveTextStyle(ctx.source, json?.kicker, HOUSE_STYLE.text.kicker, grid, [...hp, "kicker"]);
   const title = resolveTextStyle(ctx.source, json?.title, HOUSE_STYLE.text.title, grid, [...hp, "title"]);
   const subtitle = resolveTextStyle(ctx.source, json?.subtitle, HOUSE_STYLE.text.subtitle, grid, [...hp, "subtitle"]);
+  const direction = json?.direction ?? "horizontal";
   const span = json?.span ?? columns;
-  if (span > columns) {
-    throw ctx.source.error([...hp, "span"], `headline span ${span} is more than the story's ${columns} text column${columns > 1 ? "s" : ""}`);
-  }
   const parts: TextStyle[] = [
     ...(copy.kicker ? [kicker] : []),
     ...(copy.title ? [title] : []),
     ...(copy.subtitle ? [subtitle] : []),
   ];
+  if (direction === "vertical") {
+    if (json?.lines !== undefined) {
+      throw ctx.source.error([...hp, "lines"], `a vertical headline (竖题) takes no grid lines above the body: it stands at the right of the area, as wide as its parts`, { atKey: true });
+    }
+    if (json?.span !== undefined) {
+      throw ctx.source.error([...hp, "span"], `a vertical headline (竖题) spans no text columns: it stands at the right of the area, its full height`, { atKey: true });
+    }
+    const width = verticalHeadlineWidth(parts, title, HOUSE_STYLE.headline.partGap, grid.gutter);
+    return { direction, lines: 0, span: 0, width, align: json?.align ?? "center", kicker, title, subtitle };
+  }
+  if (span > columns) {
+    throw ctx.source.error([...hp, "span"], `headline span ${span} is more than the story's ${columns} text column${columns > 1 ? "s" : ""}`);
+  }
   const needed = parts.reduce((sum, s) => sum + s.leading, 0);
   const lines = json?.lines ?? (parts.length === 0 ? 0 : Math.ceil(needed / grid.linePitch - 1e-9) + 2);
   if (lines >= firstArea.lines) {
@@ -126,7 +181,7 @@ function resolveHeadline(
       `the headline takes ${lines} grid lines, leaving no room for text in an area of ${firstArea.lines} lines`,
     );
   }
-  return { lines, span, align: json?.align ?? "center", kicker, title, subtitle };
+  return { direction, lines, span, width: 0, align: json?.align ?? "center", kicker, title, subtitle };
 }
 
 async function resolvePhoto<C extends HeadlineParts>(ctx: FileContext<C>, photo: PhotoJson, grid: Grid, path: JsonPath): Promise<PhotoSpec<C>> {
@@ -149,6 +204,10 @@ async function resolvePhoto<C extends HeadlineParts>(ctx: FileContext<C>, photo:
     const copy = await requireCopy(ctx, cap.copy, photo.id, [...cp, "copy"]);
     const style = resolveBodyStyle(ctx.source, cap.style, HOUSE_STYLE.text.caption, grid, [...cp, "style"]);
     const position = cap.position ?? "right";
+    const direction = cap.direction ?? "horizontal";
+    if (direction === "vertical" && position === "below") {
+      throw ctx.source.error([...cp, "direction"], `a vertical caption stands beside its photo: give "position": "right" or "left" (below a photo a caption runs horizontally)`);
+    }
     const width = areaWidth(area, grid);
     let measurePt: number;
     if (cap.measure !== undefined) {
@@ -167,6 +226,7 @@ async function resolvePhoto<C extends HeadlineParts>(ctx: FileContext<C>, photo:
     }
     spec.caption = {
       copy,
+      direction,
       position,
       measure: measurePt / style.size,
       style,
@@ -203,9 +263,21 @@ async function resolveSidebar<C extends HeadlineParts>(ctx: FileContext<C>, box:
   const borderWeight = box.borderWeight !== undefined ? pt(ctx.source, box.borderWeight, units, [...path, "borderWeight"]) : 1;
   const padding = box.padding !== undefined ? pt(ctx.source, box.padding, units, [...path, "padding"]) : 0.5 * body.size;
   const columns = box.columns ?? 1;
+  const direction = box.direction ?? "horizontal";
   const inner = areaWidth(area, grid) - 2 * (borderWeight + padding);
   let measure: number | undefined;
-  if (box.measure !== undefined) {
+  if (direction === "vertical") {
+    // Below the title bar, to the foot of the box.
+    const tall = (area.lines - HOUSE_STYLE.sidebar.titleLines) * grid.linePitch - (borderWeight + padding);
+    if (box.measure !== undefined) {
+      const measurePt = pt(ctx.source, box.measure, units, [...path, "measure"]);
+      checkVerticalMeasure(ctx, measurePt, box.measure, columns, grid.gutter, tall, "the inside of the box below its title bar", [...path, "measure"]);
+      measure = measurePt / body.size;
+    } else if ((tall - (columns - 1) * grid.gutter) / columns < 2 * body.size) {
+      throw ctx.source.error([...path, "columns"], `${columns} tiers of vertical lines do not fit inside the box (${fmt(tall)} pt below its title bar)`);
+    }
+    if (inner < grid.linePitch) throw ctx.source.error([...path, "area"], `the box is too narrow for one vertical line (${fmt(inner)} pt inside, a line takes ${fmt(grid.linePitch)} pt)`);
+  } else if (box.measure !== undefined) {
     const measurePt = pt(ctx.source, box.measure, units, [...path, "measure"]);
     checkMeasure(ctx, measurePt, box.measure, columns, BOX_GUTTER * grid.gutter, inner, "the inside of the box (area less border and padding)", [...path, "measure"]);
     measure = measurePt / body.size;
@@ -223,6 +295,7 @@ async function resolveSidebar<C extends HeadlineParts>(ctx: FileContext<C>, box:
     title: box.title,
     titleStyle: resolveTextStyle(ctx.source, box.titleStyle, HOUSE_STYLE.text.sidebarTitle, grid, [...path, "titleStyle"]),
     titleBar: box.titleBar !== undefined ? resolveColour(box.titleBar) : { c: 0, m: 0, y: 0, k: 15 },
+    direction,
     border: box.border ?? "plain",
     borderWeight,
     padding,

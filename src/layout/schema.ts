@@ -144,7 +144,16 @@ const Area = z
   .describe("A grid rectangle, or several for a stepped (走文) area that text flows through in order")
   .meta({ id: "Area" });
 
+export const DIRECTIONS = ["horizontal", "vertical"] as const;
+/** What may be set vertically (竖排): named in the error for a "direction" anywhere else. */
+export const DIRECTION_TAKERS = "a story's or a sidebar's body, a story's headline (竖题) and a photo's caption";
+const Direction = (d: string) =>
+  z
+    .enum(DIRECTIONS, { error: (iss) => unknownName("direction", iss.input, DIRECTIONS, "directions: horizontal (横排, the default), vertical (竖排)") })
+    .describe(d);
+
 const Headline = z.strictObject({
+  direction: Direction("vertical: the headline (竖题) stands at the right edge of the story's area, kicker, title and subtitle each a vertical column, the body beside it; horizontal (default): above the body").optional(),
   lines: GridIndex("Grid lines the headline block occupies (占行)").optional(),
   span: GridIndex("Text columns the headline spans (all by default)").optional(),
   align: z.enum(["center", "left"]).optional(),
@@ -159,6 +168,7 @@ const Story = z.strictObject({
   id: Name("Item id, unique on the page"),
   copy: FilePath("Copy file (Markdown with front matter)"),
   area: Area,
+  direction: Direction("vertical: the body is set in vertical lines running right to left (竖排); columns are then tiers (栏) one above the other and measure the length of a line. Default horizontal").optional(),
   columns: GridIndex("Text columns (变栏 when fewer than the span)").optional(),
   measure: PositiveLength("Explicit column measure, e.g. \"23em\"").optional(),
   headline: Headline.optional(),
@@ -171,6 +181,7 @@ const Story = z.strictObject({
 
 const Caption = z.strictObject({
   copy: FilePath("Caption copy file"),
+  direction: Direction("vertical: the caption is set in vertical lines beside the photo, as long as the photo is tall (position right or left); measure is then the width of its column. Default horizontal").optional(),
   position: z.enum(["right", "left", "below"]).optional(),
   measure: PositiveLength("Caption measure, e.g. \"8.5em\"").optional(),
   style: BodyStyle.optional(),
@@ -201,6 +212,7 @@ const Sidebar = z.strictObject({
   border: z.enum(["plain", "double", "flower"]).optional(),
   borderWeight: PositiveLength("Border line weight").optional(),
   padding: Length("Space between border and text").optional(),
+  direction: Direction("vertical: the box's items are set in vertical lines running right to left (竖排); columns are then tiers and measure the length of a line. Default horizontal").optional(),
   columns: GridIndex("Text columns inside the box").optional(),
   measure: PositiveLength("Column measure inside the box").optional(),
   dateline: Text("Dateline opening each item, e.g. 本报讯").optional(),

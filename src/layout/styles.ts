@@ -68,6 +68,7 @@ export const HOUSE_STYLE = {
   minTypeSize: 6,
   copyfit: { maxLinesPerParagraph: 2, firstLineAtFoot: true },
   headline: { partGap: 0.35 },
+  vertical: { uprightDigits: 2, quotes: "corner" },
   photo: { labelLines: 2, labelRule: { weight: 1.5, rise: 0.3, color: BLACK } },
   sidebar: { titleLines: 2, headLines: 2, titleBarInset: 0.5, gutter: 0.5, dateline: { font: "hei", weight: "bold" } },
   credit: { runIn: { story: false, caption: false, sidebar: true }, runInGap: 1 },

@@ -59,9 +59,19 @@ export interface GridArea {
   lines: number;
 }
 
+/** Which way text runs: horizontal lines (横排, the default) or vertical lines right to left (竖排). */
+export type Direction = "horizontal" | "vertical";
+
 export interface HeadlineSpec {
+  /**
+   * vertical: a 竖题, standing at the right edge of the story's (first) area, kicker, title and
+   * subtitle each one vertical column, right to left; the body beside it. `lines` is then 0.
+   */
+  direction: Direction;
   /** Grid lines the headline block occupies (占行), including space above and below. */
   lines: number;
+  /** A vertical headline's width at the right of the area, pt, the gutter before the body included (0 for a horizontal one). */
+  width: number;
   /** How many of the story's text columns it spans (all by default). */
   span: number;
   align: "center" | "left";
@@ -81,6 +91,11 @@ export interface StorySpec<Copy extends HeadlineParts = HeadlineParts> {
   type: "story";
   id: string;
   copy: Copy;
+  /**
+   * vertical: the body is set in vertical lines running right to left (竖排). Its `columns` are
+   * then tiers (栏) one above the other, a gutter apart, and `measure` the length of a line.
+   */
+  direction: Direction;
   /** One rectangle, or several for a stepped (走文) area; text flows through them in order. */
   areas: GridArea[];
   /** Text columns the story is set in (变栏): per area, the area's width divided evenly. */
@@ -97,6 +112,8 @@ export interface StorySpec<Copy extends HeadlineParts = HeadlineParts> {
 
 export interface CaptionSpec<Copy extends HeadlineParts = HeadlineParts> {
   copy: Copy;
+  /** vertical: lines as long as the picture is tall, right to left in a column `measure` em wide beside it. */
+  direction: Direction;
   position: "right" | "left" | "below";
   /** Caption measure in em of its size. */
   measure: number;
@@ -130,6 +147,8 @@ export interface SidebarSpec<Copy extends HeadlineParts = HeadlineParts> {
   borderWeight: number;
   /** Inner padding between border and text, pt. */
   padding: number;
+  /** vertical: the items are set in vertical lines right to left; columns are tiers, measure a line's length. */
+  direction: Direction;
   /** Text columns inside the box. */
   columns: number;
   measure?: number;
@@ -190,6 +209,13 @@ export interface HouseStyle {
   headline: {
     /** Space between the parts of a headline block (引题, 主题, 副题), em of the title's size. */
     partGap: number;
+  };
+  /** Vertical setting (竖排), the paper's choices. */
+  vertical: {
+    /** 纵中横: numbers of up to this many digits stand upright side by side in one em (0–3); longer ones are turned. */
+    uprightDigits: number;
+    /** Quotation marks: "corner" sets “ ” ‘ ’ as 「 」 『 』, "turned" turns them. */
+    quotes: "corner" | "turned";
   };
   photo: {
     /** Grid lines the section label (图片新闻) takes above the picture. */

@@ -8,7 +8,7 @@ import type { PaibanError } from "../common/diagnostics.js";
 import { didYouMean } from "../common/did-you-mean.js";
 import type { LayoutSource } from "./errors.js";
 import type { JsonPath } from "./json.js";
-import { ITEM_TYPES, LayoutFile, type LayoutJson } from "./schema.js";
+import { DIRECTION_TAKERS, ITEM_TYPES, LayoutFile, type LayoutJson } from "./schema.js";
 import { describeValue } from "./units.js";
 
 const EXPECTED: Record<string, string> = {
@@ -47,6 +47,7 @@ function errorMap(iss: z.core.$ZodRawIssue): string | undefined {
       const shape = (iss.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
       const known = shape ? Object.keys(shape) : [];
       const key = iss.keys[0]!;
+      if (key === "direction") return `"direction" cannot be set here: only ${DIRECTION_TAKERS} can be set vertically`;
       const more = iss.keys.length > 1 ? ` (and ${iss.keys.slice(1).map((k) => `"${k}"`).join(", ")})` : "";
       return `unknown key "${key}"${more}${didYouMean(key, known)} (keys here: ${known.join(", ")})`;
     }

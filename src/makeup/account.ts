@@ -1,7 +1,7 @@
 /** Accounting for a flow: the report entry of a story, caption or sidebar item, and the overset flag. */
 import type { SetParagraph } from "../typeset/types.js";
 import type { ProofMark } from "../display/types.js";
-import type { FlowColumn, FlowLine } from "./flow.js";
+import { columnRect, slotRect, type FlowColumn, type FlowLine } from "./flow.js";
 import type { StoryReport } from "./report.js";
 
 export function storyReport(o: {
@@ -25,13 +25,15 @@ export function storyReport(o: {
   const underset = overset.length
     ? 0
     : o.columns.reduce((n, c, i) => n + (i >= lastUsed ? c.lines - o.used[i]! : 0), 0);
+  const vertical = o.columns.some((c) => c.vertical);
   return {
     id: o.id,
     kind: o.kind,
     page: o.page,
     copy: o.copy,
     measure: o.measure,
-    frames: o.columns.map((c, i) => ({ x: c.x, y: c.top, width: c.width, height: c.lines * o.pitch, lines: c.lines, used: o.used[i]! })),
+    ...(vertical ? { direction: "vertical" as const } : {}),
+    frames: o.columns.map((c, i) => ({ ...columnRect(c, o.pitch), lines: c.lines, used: o.used[i]! })),
     linesPerColumn: o.used,
     overset: { lines: overset.length, chars: overset.reduce((n, l) => n + [...(l.text ?? "").replace(/\s/g, "")].length, 0) },
     underset: { lines: underset },
@@ -48,10 +50,7 @@ export function oversetMarks(id: string, overset: StoryReport["overset"], column
     {
       kind: "proof-mark",
       reason: "overset",
-      x: last.x,
-      y: last.top + Math.max(0, last.lines - 1) * pitch,
-      width: last.width,
-      height: pitch,
+      ...slotRect(last, Math.max(0, last.lines - 1), 1, pitch),
       label: `溢出 ${overset.lines} 行 ${overset.chars} 字`,
       itemId: id,
     },

@@ -39,6 +39,7 @@ const CLOSING = /^[”’）》〉】」』〕］｝，。、；：？！]$/u;
 /** A line of text's em boxes (the ink half of a one-sided mark), first glyph to last (null when it has none). */
 export function textBox(run: GlyphRun): Box | null {
   if (!run.glyphs.length) return null;
+  if (run.vertical) return verticalTextBox(run);
   let left = Infinity;
   let right = -Infinity;
   for (const g of run.glyphs) {
@@ -49,6 +50,24 @@ export function textBox(run: GlyphRun): Box | null {
     right = Math.max(right, to);
   }
   return { x0: run.x + left, y0: run.y - EM_BOX_ASCENT * run.size, x1: run.x + right, y1: run.y + (1 - EM_BOX_ASCENT) * run.size };
+}
+
+/**
+ * A vertical line's em boxes (竖排): one em across its axis, from its first cell's top to its
+ * last cell's foot (an upright glyph's origin is its baseline, EM_BOX_ASCENT below the cell top;
+ * a turned glyph's runs down from its origin), the ink half of a one-sided mark as across.
+ */
+function verticalTextBox(run: GlyphRun): Box {
+  const size = run.size;
+  let top = Infinity;
+  let foot = -Infinity;
+  for (const g of run.glyphs) {
+    const cell = g.turned ? g.y : g.y - EM_BOX_ASCENT * size;
+    const length = g.turned ? g.advance : size;
+    top = Math.min(top, OPENING.test(g.text) ? cell + length / 2 : cell);
+    foot = Math.max(foot, CLOSING.test(g.text) ? cell + length / 2 : cell + length);
+  }
+  return { x0: run.x - size / 2, y0: run.y + top, x1: run.x + size / 2, y1: run.y + foot };
 }
 
 /** The band a rule paints: its line widened by its weight across it (butt ends: not along it). */

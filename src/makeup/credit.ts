@@ -6,6 +6,7 @@
  * after the copy's last line with `runInGap` em of the body size to spare shares that line.
  */
 import type { BodyStyle, TextStyle } from "../layout/types.js";
+import type { VerticalStyle } from "../typeset/vertical/types.js";
 import type { MakeupContext } from "./context.js";
 import type { FlowPart } from "./copyfit.js";
 import type { FlowLine } from "./flow.js";
@@ -23,6 +24,8 @@ export interface CreditOptions {
   paragraph: number;
   /** Run it in after the copy's last line when it fits there. */
   runIn: boolean;
+  /** Vertical text: the credit is a vertical line too, flush to the foot; `width` is then the line's length. */
+  vertical?: VerticalStyle;
 }
 
 /**
@@ -39,6 +42,7 @@ export function withCredit(ctx: MakeupContext, lines: FlowLine[], text: string, 
     indent: 0,
     lastLine: "right",
     firstParagraph: o.paragraph,
+    ...(o.vertical ? { vertical: o.vertical } : {}),
   });
   const credit = set.set[0]!.lines.map((l) => l.text);
   const last = lines[lines.length - 1];

@@ -3,6 +3,7 @@
  * is overset. Every line sits on a grid line, so lines in neighbouring columns share baselines.
  */
 import type { Warning } from "../common/diagnostics.js";
+import type { Rect } from "../common/geometry.js";
 import type { DisplayItem, ProofMark } from "../display/types.js";
 
 /** A text column of the flow: where it is and which grid lines it holds. */
@@ -13,6 +14,26 @@ export interface FlowColumn {
   top: number;
   /** Grid lines it holds. */
   lines: number;
+  /**
+   * Vertical text (竖排): the column is a tier (栏) of vertical lines. Its `lines` slots, each a
+   * grid pitch wide, run right to left from its right edge (x + width); each is `length` pt
+   * long from `top` down.
+   */
+  vertical?: { length: number };
+}
+
+/**
+ * The slot of `count` grid lines from line `from` of a column: a band across a horizontal
+ * column, down the page; a strip of a vertical tier, right to left.
+ */
+export function slotRect(col: FlowColumn, from: number, count: number, pitch: number): Rect {
+  if (col.vertical) return { x: col.x + col.width - (from + count) * pitch, y: col.top, width: count * pitch, height: col.vertical.length };
+  return { x: col.x, y: col.top + from * pitch, width: col.width, height: count * pitch };
+}
+
+/** The whole of a column on the page. */
+export function columnRect(col: FlowColumn, pitch: number): Rect {
+  return col.vertical ? { x: col.x, y: col.top, width: col.width, height: col.vertical.length } : { x: col.x, y: col.top, width: col.width, height: col.lines * pitch };
 }
 
 /** Something that takes whole grid lines in a column: a line of text, an item head. */
@@ -21,7 +42,10 @@ export interface FlowLine {
   span: number;
   /** Keep in the same column as the line after it (a head never ends a column). */
   keepWithNext?: boolean;
-  /** Draw it with its slot's left edge at `x` and its first grid line's top at `top`. */
+  /**
+   * Draw it with its slot's left edge at `x` and its first grid line's top at `top`, `width`
+   * wide (a vertical line: its slot's left edge, the tier's top, the slot's width across).
+   */
   draw(x: number, top: number, width: number): DisplayItem[];
   /** Which paragraph it belongs to and its text (for the report's overset count). */
   paragraph?: number;
@@ -63,7 +87,8 @@ export function flowLines(lines: FlowLine[], columns: FlowColumn[], pitch: numbe
     }
     // Here the line fits: either it and what it keeps with fit, or it heads an empty column.
     const line = lines[i]!;
-    items.push(...line.draw(col.x, col.top + used[c]! * pitch, col.width));
+    const slot = slotRect(col, used[c]!, line.span, pitch);
+    items.push(...line.draw(slot.x, slot.y, slot.width));
     if (used[c] === 0) heads[c] = line;
     used[c]! += line.span;
     i++;
@@ -90,7 +115,7 @@ export function widows(result: FlowResult, columns: FlowColumn[], pitch: number)
       itemId,
       paragraph,
     });
-    marks.push({ kind: "proof-mark", reason: "widow", x: col.x, y: col.top, width: col.width, height: pitch * line.span, label: "孤行", itemId });
+    marks.push({ kind: "proof-mark", reason: "widow", ...slotRect(col, 0, line.span, pitch), label: "孤行", itemId });
   });
   return { warnings, marks };
 }

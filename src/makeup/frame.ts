@@ -12,7 +12,7 @@ import type { CopyfitLimits } from "../typeset/styles.js";
 import type { MakeupContext } from "./context.js";
 import { oversetMarks, storyReport } from "./account.js";
 import { chooseFit, placeFlow, type CopyfitRules, type FlowPart, type PartVariant } from "./copyfit.js";
-import { flowLines, widows, type FlowColumn, type FlowLine } from "./flow.js";
+import { flowLines, slotRect, widows, type FlowColumn, type FlowLine } from "./flow.js";
 import type { CopyfitReport, FitEstimate, StoryReport } from "./report.js";
 
 export interface TextFrame {
@@ -187,8 +187,8 @@ function estimate(c: FlowCopy, own: FlowPart[], naturalOverset: FlowLine[], natu
 function undersetMark(id: string, lines: number, measure: number, columns: FlowColumn[], used: number[], pitch: number): ProofMark {
   const last = columns.length - 1;
   const col = columns[last]!;
-  const top = col.top + (used[last] ?? 0) * pitch;
-  return { kind: "proof-mark", reason: "underset", x: col.x, y: top, width: col.width, height: col.top + col.lines * pitch - top, label: `缺 ${lines} 行 约 ${lines * Math.floor(measure)} 字`, itemId: id };
+  const from = used[last] ?? 0;
+  return { kind: "proof-mark", reason: "underset", ...slotRect(col, from, col.lines - from, pitch), label: `缺 ${lines} 行 约 ${lines * Math.floor(measure)} 字`, itemId: id };
 }
 
 /** The first line of a loosened or tightened paragraph, drawing a light tag for the proof (撑 +1 / 缩 −1). */

@@ -2,6 +2,7 @@
 import { areaWidth, columnX, lineY } from "../layout/geometry.js";
 import type { Grid, GridArea } from "../layout/types.js";
 import type { Rect } from "../common/geometry.js";
+import type { FlowColumn } from "./flow.js";
 
 export type { Rect };
 
@@ -28,4 +29,14 @@ export function textColumns(rect: Rect, count: number, width: number): { x: numb
 export function fittingMeasure(width: number, count: number, gutter: number, size: number): number {
   const each = (width - (count - 1) * gutter) / count;
   return Math.floor((each / size) * 2 + 1e-9) / 2;
+}
+
+/**
+ * The tiers of vertical lines in a rectangle: `count` tiers `length` pt long, spread so the
+ * outer ones touch its top and foot, each holding as many lines a pitch wide as fit across.
+ */
+export function verticalTiers(rect: Rect, count: number, length: number, pitch: number): FlowColumn[] {
+  const gap = count > 1 ? (rect.height - count * length) / (count - 1) : 0;
+  const lines = Math.floor(rect.width / pitch + 1e-9);
+  return Array.from({ length: count }, (_, k) => ({ x: rect.x, width: rect.width, top: rect.y + k * (length + gap), lines, vertical: { length } }));
 }

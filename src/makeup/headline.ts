@@ -7,7 +7,9 @@ import type { HeadlineSpec, TextStyle } from "../layout/types.js";
 import type { StoryCopy } from "../copy/types.js";
 import type { MakeupContext } from "./context.js";
 import { baselineIn, type Rect } from "./geometry.js";
-import { displayLines, drawLine, type SetLineAt } from "./text.js";
+import { displayLine, displayLines, drawLine, drawVerticalLine, type SetLineAt } from "./text.js";
+
+type Part = { text: string; style: TextStyle; role: string };
 
 export function headlineParts(copy: StoryCopy, spec: HeadlineSpec): { text: string; style: TextStyle; role: string }[] {
   const parts: { text: string; style: TextStyle; role: string }[] = [];
@@ -31,6 +33,7 @@ export function drawHeadline(ctx: MakeupContext, copy: StoryCopy, spec: Headline
       });
     }
   }
+  if (spec.direction === "vertical") return drawVerticalHeadline(ctx, spec, parts, frame, itemId);
   const set: { lines: SetLineAt[]; role: string; leading: number }[] = parts.map((p) => ({
     lines: displayLines(ctx, p.text, p.style, frame.width, spec.align === "center" ? "center" : "left", { itemId, part: p.role }),
     role: p.role,
@@ -54,6 +57,28 @@ export function drawHeadline(ctx: MakeupContext, copy: StoryCopy, spec: Headline
       top += part.leading;
     }
     top += gap;
+  }
+  return items;
+}
+
+/**
+ * A vertical headline (竖题) in `frame` (the strip at the right of its story's area, its full
+ * height): kicker, title and subtitle each one vertical column, right to left in that order,
+ * each as wide as its leading with the house's part gap between them. The parts start at the
+ * frame's head; centred (align "center"), the shorter ones are centred on the longest.
+ */
+function drawVerticalHeadline(ctx: MakeupContext, spec: HeadlineSpec, parts: Part[], frame: Rect, itemId: string): DisplayItem[] {
+  const vertical = ctx.houseStyle.vertical;
+  const set = parts.map((p) => ({ part: p, line: displayLine(ctx, p.text, p.style, frame.height, "left", { itemId, part: p.role }, vertical) }));
+  const longest = Math.max(...set.map((s) => s.line.line.width));
+  const gap = ctx.houseStyle.headline.partGap * spec.title.size;
+  const items: DisplayItem[] = [];
+  let right = frame.x + frame.width;
+  for (const { part, line } of set) {
+    const axis = right - part.style.leading / 2;
+    const head = frame.y + (spec.align === "center" ? (longest - line.line.width) / 2 : 0);
+    items.push(...drawVerticalLine(line, axis, head, itemId, part.role));
+    right -= part.style.leading + gap;
   }
   return items;
 }

@@ -36,11 +36,16 @@ export const makeupPhoto: ItemMaker<PhotoSpec> = (ctx, grid, photo) => {
     const size = caption.style.size;
     // The layout gives every caption its measure (below: the photo's width unless it says otherwise).
     const capWidth = caption.measure * size;
+    // A vertical caption (竖排) stands beside the photo: lines as long as the picture is tall, right to left across its measure.
+    const vertical = caption.direction === "vertical" ? ctx.houseStyle.vertical : undefined;
+    const lineMeasure = vertical ? (lines * pitch) / size : capWidth / size;
+    const along = vertical ? { vertical } : {};
     const { parts: capParts } = bodyLines(ctx, caption.copy.paragraphs, caption.style, {
       itemId: photo.id,
       role: "caption",
-      measure: capWidth / size,
+      measure: lineMeasure,
       pitch,
+      ...along,
     });
     let parts: FlowPart[] = capParts;
     let credit: string[] | undefined;
@@ -50,10 +55,11 @@ export const makeupPhoto: ItemMaker<PhotoSpec> = (ctx, grid, photo) => {
         itemId: photo.id,
         style: caption.credit,
         body: caption.style,
-        width: capWidth,
+        width: lineMeasure * size,
         pitch,
         paragraph: caption.copy.paragraphs.length,
         runIn,
+        ...along,
       }));
     }
     let column: FlowColumn;
@@ -67,11 +73,11 @@ export const makeupPhoto: ItemMaker<PhotoSpec> = (ctx, grid, photo) => {
       frame = { ...frame, width: rect.width - capWidth - gap };
       const x = caption.position === "right" ? rect.x + rect.width - capWidth : rect.x;
       if (caption.position === "left") frame.x = rect.x + capWidth + gap;
-      column = { x, width: capWidth, top, lines };
+      column = vertical ? { x, width: capWidth, top, lines: Math.floor(capWidth / pitch + 1e-9), vertical: { length: lines * pitch } } : { x, width: capWidth, top, lines };
     }
     // A caption fits beside or below its photo; it need not fill the photo's height.
     const made = setInFrame({ id: photo.id, columns: [column], pitch, copyfit: frameCopyfit(ctx, caption.style, true, false) }, parts, [
-      { id: photo.id, kind: "caption", file: caption.copy.file, paragraphs: caption.copy.paragraphs, measure: capWidth / size, credit, from: 0, to: parts.length },
+      { id: photo.id, kind: "caption", file: caption.copy.file, paragraphs: caption.copy.paragraphs, measure: lineMeasure, credit, from: 0, to: parts.length },
     ], ctx.page);
     ctx.warnings.push(...made.warnings);
     items.push(...made.items);

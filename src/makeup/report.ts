@@ -21,8 +21,14 @@ export interface StoryReport {
   page: number;
   /** The copy file it came from. */
   copy: string;
-  /** Column measure, em of the body size. */
+  /** Column measure, em of the body size (vertical text: the length of a line). */
   measure: number;
+  /**
+   * "vertical" when the copy is set in vertical lines (竖排): its frames are then tiers whose
+   * `lines` are vertical lines right to left, and each paragraph's `lines` are in reading order.
+   * Absent for horizontal text.
+   */
+  direction?: "vertical";
   frames: FrameReport[];
   /** Lines set in each text column, in flow order. */
   linesPerColumn: number[];

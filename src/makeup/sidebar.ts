@@ -11,7 +11,7 @@ import type { FlowPart } from "./copyfit.js";
 import { withCreditPart } from "./credit.js";
 import type { FlowColumn } from "./flow.js";
 import { frameCopyfit, setInFrame, type FlowCopy } from "./frame.js";
-import { areaRect, baselineIn, fittingMeasure, textColumns } from "./geometry.js";
+import { areaRect, baselineIn, fittingMeasure, textColumns, verticalTiers } from "./geometry.js";
 import type { ItemMaker } from "./maker.js";
 import { bodyLines, displayLine, drawLine, flowLine } from "./text.js";
 
@@ -40,13 +40,26 @@ export const makeupSidebar: ItemMaker<SidebarSpec> = (ctx, grid, side) => {
 
   const edge = side.borderWeight + side.padding;
   const inner = { x: rect.x + edge, y: rect.y, width: rect.width - 2 * edge, height: rect.height };
-  const measure = side.measure ?? fittingMeasure(inner.width, side.columns, house.gutter * grid.gutter, side.body.size);
+  const vertical = side.direction === "vertical" ? ctx.houseStyle.vertical : undefined;
+  let measure: number;
+  let columns: FlowColumn[];
+  if (vertical) {
+    // Vertical (竖排): tiers below the title bar, down to the border's band less the house clearance.
+    const top = rect.y + house.titleLines * pitch;
+    const foot = rect.y + rect.height - band - ctx.houseStyle.clearance.textToFrame;
+    const body = { x: inner.x, y: top, width: inner.width, height: foot - top };
+    measure = side.measure ?? fittingMeasure(body.height, side.columns, grid.gutter, side.body.size);
+    columns = verticalTiers(body, side.columns, measure * side.body.size, pitch);
+  } else {
+    measure = side.measure ?? fittingMeasure(inner.width, side.columns, house.gutter * grid.gutter, side.body.size);
+    columns = textColumns(inner, side.columns, measure * side.body.size).map((c) => ({
+      ...c,
+      top: rect.y + house.titleLines * pitch,
+      lines: side.area.lines - house.titleLines - footLines(band, ctx.houseStyle.clearance.textToFrame, pitch, side.body.size),
+    }));
+  }
   const width = measure * side.body.size;
-  const columns: FlowColumn[] = textColumns(inner, side.columns, width).map((c) => ({
-    ...c,
-    top: rect.y + house.titleLines * pitch,
-    lines: side.area.lines - house.titleLines - footLines(band, ctx.houseStyle.clearance.textToFrame, pitch, side.body.size),
-  }));
+  const along = vertical ? { vertical } : {};
 
   const parts: FlowPart[] = [];
   const copies: FlowCopy[] = [];
@@ -54,7 +67,7 @@ export const makeupSidebar: ItemMaker<SidebarSpec> = (ctx, grid, side) => {
     const id = itemId(side, copy);
     let own: FlowPart[] = [];
     if (copy.title) {
-      const head = displayLine(ctx, copy.title, side.itemHead, width, "center", { itemId: id, part: "head" });
+      const head = displayLine(ctx, copy.title, side.itemHead, width, "center", { itemId: id, part: "head" }, vertical);
       // A head keeps with the text after it; it is no text of its own for the overset, nor for a credit to run in after.
       own.push({ lines: [{ ...flowLine(head, { itemId: id, role: "head", pitch, span: house.headLines }), keepWithNext: true, text: undefined, width: undefined }] });
     }
@@ -66,12 +79,13 @@ export const makeupSidebar: ItemMaker<SidebarSpec> = (ctx, grid, side) => {
       measure,
       pitch,
       dateline: first ? { length: first.length, faces: ctx.faces(house.dateline) } : undefined,
+      ...along,
     });
     for (const part of body.parts) own.push(part); // no spread: a copy may have 100,000s of paragraphs
     let credit: string[] | undefined;
     if (copy.credit) {
       const runIn = ctx.houseStyle.credit.runIn.sidebar;
-      ({ parts: own, credit } = withCreditPart(ctx, own, copy.credit, { itemId: id, style: side.credit, body: side.body, width, pitch, paragraph: paragraphs.length, runIn }));
+      ({ parts: own, credit } = withCreditPart(ctx, own, copy.credit, { itemId: id, style: side.credit, body: side.body, width, pitch, paragraph: paragraphs.length, runIn, ...along }));
     }
     copies.push({ id, kind: "sidebar-item", file: copy.file, paragraphs: copy.paragraphs, measure, credit, from: parts.length, to: parts.length + own.length });
     for (const part of own) parts.push(part);

@@ -4,18 +4,49 @@ import type { Face } from "../fonts/face.js";
 import type { BodyStyle, TextStyle } from "../layout/types.js";
 import { breakPrepared, composeParagraph, prepareParagraph, resolveStyle, setPrepared, type FaceSpan } from "../typeset/compose.js";
 import type { SetLine, SetParagraph } from "../typeset/types.js";
+import { asVerticalLine, prepareVertical } from "../typeset/vertical/compose.js";
+import type { VerticalStyle } from "../typeset/vertical/types.js";
 import type { MakeupContext } from "./context.js";
 import { paragraphFit, type FlowPart } from "./copyfit.js";
 import type { FlowLine } from "./flow.js";
 import { baselineIn, EM_BOX_ASCENT } from "./geometry.js";
 import { lineRuns } from "./runs.js";
+import { verticalLineRuns } from "./vertical-galley.js";
 
 export interface SetLineAt {
   line: SetLine;
   faces: Face[];
   style: TextStyle;
-  /** Shift of the whole line to the right, pt (a balanced headline centred in its frame). */
+  /** Shift of the whole line to the right (a vertical line: down), pt (a balanced headline centred in its frame). */
   shift?: number;
+  /** A vertical line (竖排): set by the vertical composer, its glyphs placed down the line. */
+  vertical?: true;
+}
+
+/**
+ * Draw a vertical line with its centre axis at `axis` and its head at `head`; missing glyphs
+ * get a proof mark over their cell.
+ */
+export function drawVerticalLine(l: SetLineAt, axis: number, head: number, itemId: string, role: string): DisplayItem[] {
+  head += l.shift ?? 0;
+  const line = asVerticalLine(l.line);
+  const size = l.style.size;
+  const items: DisplayItem[] = verticalLineRuns(line, l.faces, { x: axis, y: head, size, color: l.style.color, itemId, role });
+  for (const g of line.glyphs) {
+    if (g.id === 0) {
+      const top = g.turned ? g.y : g.y - EM_BOX_ASCENT * size;
+      items.push({ kind: "proof-mark", reason: "missing-glyph", x: axis - size / 2, y: head + top, width: size, height: size, label: `无字 ${g.text}`, itemId });
+    }
+  }
+  return items;
+}
+
+/** What a vertical paragraph's faces lacked (no vhea/vmtx, no vert forms): one warning per item and face. */
+function verticalNotes(ctx: MakeupContext, notes: string[] | undefined, itemId: string): void {
+  for (const note of notes ?? []) {
+    const message = `${itemId}: ${note}`;
+    if (!ctx.warnings.some((w) => w.message === message)) ctx.warnings.push({ code: "font-fallback", message, itemId });
+  }
 }
 
 /** Draw a set line with its left edge at `x` and baseline at `y`; missing glyphs get a proof mark. */
@@ -70,7 +101,9 @@ export function flowLine(at: SetLineAt, o: { itemId: string; role: string; pitch
     span,
     text: at.line.text,
     width: at.line.width,
-    draw: (x, top) => drawLine(at, x, baselineIn(top, span * o.pitch, at.style.size), o.itemId, o.role),
+    draw: at.vertical
+      ? (x, top, width) => drawVerticalLine(at, x + width / 2, top, o.itemId, o.role)
+      : (x, top) => drawLine(at, x, baselineIn(top, span * o.pitch, at.style.size), o.itemId, o.role),
   };
 }
 
@@ -91,6 +124,8 @@ export interface BodyOptions {
   dateline?: { length: number; faces: Face[] };
   lastLine?: "left" | "right" | "center";
   indent?: number;
+  /** Set in vertical lines (竖排) with the house's vertical style; `measure` is then the line's length. */
+  vertical?: VerticalStyle;
 }
 
 /**
@@ -109,7 +144,7 @@ export function bodyLines(
   const limits = resolveStyle(style.punctuation).copyfit;
   const set = paragraphs.map((text, k) => {
     const spans: FaceSpan[] = k === 0 && o.dateline ? [{ start: 0, end: o.dateline.length, faces: o.dateline.faces }] : [];
-    const prepared = prepareParagraph(
+    const prepared = (o.vertical ? (t: string, f: Face[], opts: Parameters<typeof prepareParagraph>[2], sp: FaceSpan[]) => prepareVertical(t, f, { ...opts, ...o.vertical }, sp) : prepareParagraph)(
       text,
       faces,
       {
@@ -127,11 +162,13 @@ export function bodyLines(
     const p = setPrepared(prepared, breakPrepared(prepared)).paragraph;
     const paragraph = (o.firstParagraph ?? 0) + k;
     textWarnings(ctx, p, style, o.itemId, o.part ?? paragraph);
+    verticalNotes(ctx, prepared.notes, o.itemId);
+    const vertical = o.vertical ? { vertical: true as const } : {};
     const toLines = (q: SetParagraph): FlowLine[] =>
       q.lines.map((line, n) => {
         const ends = n === q.lines.length - 1 && n > 0;
         return {
-          ...flowLine({ line, faces: q.faces, style }, { itemId: o.itemId, role: o.role, pitch: o.pitch }),
+          ...flowLine({ line, faces: q.faces, style, ...vertical }, { itemId: o.itemId, role: o.role, pitch: o.pitch }),
           paragraph,
           ...(ends ? { paragraphEnd: { itemId: o.itemId, paragraph } } : {}),
         };
@@ -156,11 +193,19 @@ export function displayLines(
   width: number,
   align: "center" | "left" | "right",
   where?: { itemId: string; part: string },
+  vertical?: VerticalStyle,
 ): SetLineAt[] {
   const faces = ctx.faces(style);
   const spacedWords = where !== undefined && NAME_LISTS.has(where.part);
-  const set = (measure: number) =>
-    composeParagraph(text, faces, { measure, size: style.size, indent: 0, tracking: style.tracking, lastLine: align, avoidOrphans: false, spacedWords });
+  const options = { size: style.size, indent: 0, tracking: style.tracking, lastLine: align, avoidOrphans: false, spacedWords };
+  let notes: string[] | undefined;
+  const set = (measure: number): SetParagraph => {
+    if (!vertical) return composeParagraph(text, faces, { ...options, measure });
+    const prepared = prepareVertical(text, faces, { ...options, ...vertical, measure });
+    notes = prepared.notes;
+    return setPrepared(prepared, breakPrepared(prepared)).paragraph;
+  };
+  const along = vertical ? { vertical: true as const } : {};
   const full = width / style.size;
   let p = set(full);
   let shift = 0;
@@ -182,8 +227,9 @@ export function displayLines(
     }
   }
   if (where) textWarnings(ctx, p, style, where.itemId, where.part);
-  if (p.lines.length === 0) return [{ line: emptyLine(), faces: p.faces, style }];
-  return p.lines.map((line) => ({ line, faces: p.faces, style, shift }));
+  if (where) verticalNotes(ctx, notes, where.itemId);
+  if (p.lines.length === 0) return [{ line: emptyLine(), faces: p.faces, style, ...along }];
+  return p.lines.map((line) => ({ line, faces: p.faces, style, shift, ...along }));
 }
 
 /**
@@ -198,13 +244,14 @@ export function displayLine(
   width: number,
   align: "center" | "left" | "right",
   where: { itemId: string; part: string },
+  vertical?: VerticalStyle,
 ): SetLineAt {
-  const lines = displayLines(ctx, text, style, width, align, where);
+  const lines = displayLines(ctx, text, style, width, align, where, vertical);
   if (lines.length > 1) {
     const lost = lines.slice(1).map((l) => l.line.text).join("");
     ctx.warnings.push({
       code: "overset",
-      message: `${where.itemId}: the ${where.part} does not fit on one line (${Math.round(width * 10) / 10} pt): “${lost}” is cut; shorten it or set it smaller`,
+      message: `${where.itemId}: the ${where.part} does not fit on one ${vertical ? "vertical " : ""}line (${Math.round(width * 10) / 10} pt): “${lost}” is cut; shorten it or set it smaller`,
       itemId: where.itemId,
     });
   }

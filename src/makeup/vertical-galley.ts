@@ -35,6 +35,7 @@ export function verticalLineRuns(
         glyphs: [],
         itemId: at.itemId,
         role: at.role,
+        vertical: true,
       };
       currentFace = g.face;
       runs.push(current);

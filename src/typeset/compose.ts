@@ -9,8 +9,8 @@ import { breakLines, lineGaps, measures, type BreakRules, type LineRange, type M
 import { placeGlyphs, spaceLine, spacedWidth } from "./justify.js";
 import { KINSOKU } from "./kinsoku.js";
 import { STYLES, type StyleTable } from "./styles.js";
-import { DEFAULT_SETTINGS, type ComposeSettings, type MissingGlyph, type SetLine, type SetParagraph, type Unit } from "./types.js";
-import { makeUnits } from "./units.js";
+import { DEFAULT_SETTINGS, type ComposeSettings, type MissingGlyph, type SetGlyph, type SetLine, type SetParagraph, type Unit } from "./types.js";
+import { makeUnits, type FaceChainAt } from "./units.js";
 
 export type ComposeOptions = Pick<ComposeSettings, "measure" | "size"> & Partial<ComposeSettings>;
 
@@ -36,9 +36,29 @@ export interface PreparedParagraph {
   rules: BreakRules;
   m: Measures;
   widthOf: (line: number) => number;
+  /**
+   * How the glyphs of a spaced line are placed: along x (horizontal, placeGlyphs), or down a
+   * vertical line (src/typeset/vertical: its glyphs then carry y, turned and scale as well).
+   */
+  place: GlyphPlacer;
+  /** What the faces lacked and how it was set instead (vertical setting: no vmtx, no vert forms). */
+  notes?: string[];
 }
 
-export function prepareParagraph(text: string, faces: Face[], options: ComposeOptions, spans: FaceSpan[] = []): PreparedParagraph {
+/** Stage 1 of a composer: the units of a paragraph (horizontal: makeUnits; vertical: makeVerticalUnits). */
+export type UnitMaker = (text: string, faces: Face[], chainAt: FaceChainAt, style: StyleTable, tracking: number) => { units: Unit[]; missing: MissingGlyph[] };
+/** Stage 3's last step: glyphs of a spaced line, `offset` em from its start, pt out. */
+export type GlyphPlacer = (units: Unit[], line: LineRange, sp: ReturnType<typeof spaceLine>, offset: number, size: number) => SetGlyph[];
+
+/** The axis a paragraph is set on: how its units are made and its glyphs placed. */
+export interface SettingAxis {
+  make: UnitMaker;
+  place: GlyphPlacer;
+}
+
+const HORIZONTAL: SettingAxis = { make: (text, faces, chainAt, style, tracking) => makeUnits(text, faces, chainAt, style, tracking), place: placeGlyphs };
+
+export function prepareParagraph(text: string, faces: Face[], options: ComposeOptions, spans: FaceSpan[] = [], axis: SettingAxis = HORIZONTAL): PreparedParagraph {
   const settings: ComposeSettings = { ...DEFAULT_SETTINGS, ...options };
   const { measure, indent } = settings;
   const style = resolveStyle(settings.style);
@@ -50,10 +70,10 @@ export function prepareParagraph(text: string, faces: Face[], options: ComposeOp
   const base = faces.map(indexOf);
   const spanChains = spans.map((s) => ({ ...s, chain: s.faces.map(indexOf) }));
   const chainAt = (offset: number) => spanChains.find((s) => offset >= s.start && offset < s.end)?.chain ?? base;
-  const { units, missing } = makeUnits(text, all, chainAt, style, settings.tracking);
+  const { units, missing } = axis.make(text, all, chainAt, style, settings.tracking);
   const rules: BreakRules = { ...KINSOKU[settings.kinsoku], onlyAtSpaces: settings.spacedWords };
   const widthOf = (k: number) => (k === 0 ? measure - indent : measure);
-  return { text, settings, style, units, missing, faces: all, rules, m: measures(units, settings.spacedWords), widthOf };
+  return { text, settings, style, units, missing, faces: all, rules, m: measures(units, settings.spacedWords), widthOf, place: axis.place };
 }
 
 /** Where the lines of a prepared paragraph end, with copyfit's adjustment per gap (0: none). */
@@ -92,7 +112,7 @@ export function setPrepared(p: PreparedParagraph, ranges: LineRange[], tighten =
       text: text.slice(first.start, end.end),
       start: first.start,
       end: end.end,
-      glyphs: placeGlyphs(units, range, sp, offset, size),
+      glyphs: p.place(units, range, sp, offset, size),
       indent: offset * size,
       width: (offset + setWidth) * size,
       last,

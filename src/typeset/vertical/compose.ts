@@ -7,12 +7,10 @@
  * order, right to left on the page.
  */
 import type { Face } from "../../fonts/face.js";
-import { breakLines } from "../breaks.js";
-import { resolveStyle, type FaceSpan } from "../compose.js";
-import { spaceLine, spacedWidth } from "../justify.js";
-import { KINSOKU } from "../kinsoku.js";
+import { breakPrepared, prepareParagraph, setPrepared, type FaceSpan, type PreparedParagraph } from "../compose.js";
+import type { spaceLine } from "../justify.js";
 import type { LineRange } from "../breaks.js";
-import { DEFAULT_SETTINGS, type ComposeSettings } from "../types.js";
+import type { SetLine, SetParagraph } from "../types.js";
 import {
   DEFAULT_VERTICAL_STYLE,
   type VerticalGlyph,
@@ -65,48 +63,38 @@ function warningsOf(notes: VerticalNotes): string[] {
 }
 
 /**
+ * A paragraph made into vertical units once, to be broken and set one way or several (copyfit
+ * sets the same prepared paragraph a line looser or tighter): the horizontal composer's
+ * PreparedParagraph, its units shaped on the vertical axis and its glyphs placed down the line.
+ */
+export function prepareVertical(text: string, faces: Face[], options: VerticalOptions, spans: FaceSpan[] = []): PreparedParagraph {
+  const vertical: VerticalStyle = {
+    uprightDigits: options.uprightDigits ?? DEFAULT_VERTICAL_STYLE.uprightDigits,
+    quotes: options.quotes ?? DEFAULT_VERTICAL_STYLE.quotes,
+  };
+  const notes: VerticalNotes = new Map();
+  const p = prepareParagraph(text, faces, options, spans, {
+    make: (t, all, chainAt, style, tracking) => makeVerticalUnits(t, all, chainAt, style, vertical, tracking, notes),
+    place: (units, line, sp, offset, size) => placeVertical(units as VerticalUnit[], line, sp, offset, size),
+  });
+  return { ...p, notes: warningsOf(notes) };
+}
+
+/** A line set by setPrepared from a vertical prepared paragraph, as a vertical line. */
+export function asVerticalLine(l: SetLine): VerticalLine {
+  return { text: l.text, start: l.start, end: l.end, glyphs: l.glyphs as VerticalGlyph[], indent: l.indent, length: l.width, last: l.last };
+}
+
+/** A paragraph set from a vertical prepared paragraph, as a vertical paragraph. */
+export function asVerticalParagraph(p: SetParagraph, prepared: PreparedParagraph): VerticalParagraph {
+  return { text: p.text, lines: p.lines.map(asVerticalLine), missing: p.missing, faces: p.faces, warnings: prepared.notes ?? [] };
+}
+
+/**
  * Set one paragraph vertically with the face chain `faces`, `spans` overriding it for parts of
  * the text, as composeParagraph does horizontally. `measure` is the line length in em.
  */
 export function composeVertical(text: string, faces: Face[], options: VerticalOptions, spans: FaceSpan[] = []): VerticalParagraph {
-  const settings: ComposeSettings & VerticalStyle = { ...DEFAULT_SETTINGS, ...DEFAULT_VERTICAL_STYLE, ...options };
-  const { measure, size, indent } = settings;
-  const style = resolveStyle(settings.style);
-  const all = [...faces];
-  const indexOf = (f: Face) => {
-    const i = all.indexOf(f);
-    return i >= 0 ? i : all.push(f) - 1;
-  };
-  const base = faces.map(indexOf);
-  const spanChains = spans.map((s) => ({ ...s, chain: s.faces.map(indexOf) }));
-  const chainAt = (offset: number) => spanChains.find((s) => offset >= s.start && offset < s.end)?.chain ?? base;
-  const notes: VerticalNotes = new Map();
-  const vertical: VerticalStyle = { uprightDigits: settings.uprightDigits, quotes: settings.quotes };
-  const { units, missing } = makeVerticalUnits(text, all, chainAt, style, vertical, settings.tracking, notes);
-  const widthOf = (k: number) => (k === 0 ? measure - indent : measure);
-  const rules = { ...KINSOKU[settings.kinsoku], onlyAtSpaces: settings.spacedWords };
-  const ranges = units.length ? breakLines(units, rules, widthOf, settings.avoidOrphans) : [];
-
-  const lines: VerticalLine[] = ranges.map((range, k) => {
-    const last = k === ranges.length - 1;
-    const lead = k === 0 ? indent : 0;
-    const length = widthOf(k);
-    const justify = !last || settings.lastLine === "justify";
-    const sp = spaceLine(units, range, length, justify, settings.spacedWords);
-    const setLength = spacedWidth(units, range, sp);
-    const room = Math.max(0, length - setLength);
-    const offset = lead + (!last ? 0 : settings.lastLine === "center" ? room / 2 : settings.lastLine === "right" ? room : 0);
-    const first = units[range.start]!;
-    const end = units[range.end - 1]!;
-    return {
-      text: text.slice(first.start, end.end),
-      start: first.start,
-      end: end.end,
-      glyphs: placeVertical(units, range, sp, offset, size),
-      indent: offset * size,
-      length: (offset + setLength) * size,
-      last,
-    };
-  });
-  return { text, lines, missing, faces: all, warnings: warningsOf(notes) };
+  const p = prepareVertical(text, faces, options, spans);
+  return asVerticalParagraph(setPrepared(p, breakPrepared(p)).paragraph, p);
 }
