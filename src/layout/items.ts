@@ -197,6 +197,7 @@ async function resolvePhoto<C extends HeadlineParts>(ctx: FileContext<C>, photo:
     focus: { x: photo.focus?.[0] ?? 0.5, y: photo.focus?.[1] ?? 0.5 },
     ...(photo.label !== undefined ? { label: photo.label } : {}),
     labelStyle: resolveTextStyle(ctx.source, photo.labelStyle, HOUSE_STYLE.text.photoLabel, grid, [...path, "labelStyle"]),
+    ...resolveRunaround(ctx, photo.runaround, grid, path),
   };
   const cap = photo.caption;
   if (cap) {
@@ -307,7 +308,24 @@ async function resolveSidebar<C extends HeadlineParts>(ctx: FileContext<C>, box:
     credit: resolveTextStyle(ctx.source, box.credit, HOUSE_STYLE.text.credit, grid, [...path, "credit"]),
     ...(box.dateline !== undefined ? { dateline: box.dateline } : {}),
     copyfit: box.copyfit ?? true,
+    ...resolveRunaround(ctx, box.runaround, grid, path),
   };
+}
+
+/** 图文互斥: the clearance in pt, or false (print over the text); nothing when the file gives none (the house style's then). */
+function resolveRunaround(ctx: FileContext<HeadlineParts>, runaround: string | false | undefined, grid: Grid, path: JsonPath): { runaround?: number | false } {
+  if (runaround === undefined) return {};
+  if (runaround === false) return { runaround: false };
+  return { runaround: pt(ctx.source, runaround, gridUnits(grid), [...path, "runaround"]) };
+}
+
+/**
+ * An item that takes its area out of a story's flow (图文互斥) or prints over it deliberately
+ * (runaround false): a photo or box over a story. Their overlap is meant, not a warning.
+ */
+export function runsAround(a: ItemSpec, b: ItemSpec): boolean {
+  const over = (x: ItemSpec, y: ItemSpec) => (x.type === "photo" || x.type === "sidebar") && y.type === "story";
+  return over(a, b) || over(b, a);
 }
 
 /**
@@ -383,6 +401,7 @@ export function findOverlaps(items: readonly ItemSpec[], page: number): Warning[
   let more = 0;
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
+      if (runsAround(items[i]!, items[j]!)) continue;
       const shared = firstShared(areas[i]!, areas[j]!);
       if (!shared) continue;
       if (warnings.length >= MAX_OVERLAP_WARNINGS) {

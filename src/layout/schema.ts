@@ -22,6 +22,7 @@ import {
   SIGNED_LENGTH_PATTERN,
   SIZE_NAMES,
   explainBadFontSize,
+  describeValue,
   explainBadLength,
 } from "./units.js";
 
@@ -152,6 +153,18 @@ const Direction = (d: string) =>
     .enum(DIRECTIONS, { error: (iss) => unknownName("direction", iss.input, DIRECTIONS, "directions: horizontal (横排, the default), vertical (竖排)") })
     .describe(d);
 
+/**
+ * 图文互斥: the clearance a photo or a box keeps from the text of a story it is placed over
+ * (the story's text runs around it on the grid), or false to print over the text deliberately.
+ */
+const RUNAROUND_HELP = `runaround is a clearance such as "2mm" (the text of a story under the item runs around it), or false to print the item over the text`;
+const Runaround = z
+  .union([z.string().regex(new RegExp(LENGTH_PATTERN), { error: (iss) => `${explainBadLength(iss.input, "non-negative")}; ${RUNAROUND_HELP}` }), z.literal(false)], {
+    error: (iss) => `${RUNAROUND_HELP}; found ${describeValue(iss.input)}`,
+  })
+  .describe("图文互斥: clearance between this item and the text of a story it is placed over, e.g. \"2mm\" (default: the house style's); false prints it over the text (a tint behind text)")
+  .meta({ id: "Runaround" });
+
 const Headline = z.strictObject({
   direction: Direction("vertical: the headline (竖题) stands at the right edge of the story's area, kicker, title and subtitle each a vertical column, the body beside it; horizontal (default): above the body").optional(),
   lines: GridIndex("Grid lines the headline block occupies (占行)").optional(),
@@ -199,6 +212,7 @@ const Photo = z.strictObject({
   label: Text("Section label above the photo, e.g. 图片新闻").optional(),
   labelStyle: TextStyle.optional(),
   caption: Caption.optional(),
+  runaround: Runaround.optional(),
 })
   .meta({ id: "Photo" });
 
@@ -221,6 +235,7 @@ const Sidebar = z.strictObject({
   body: BodyStyle.optional(),
   credit: TextStyle.optional(),
   copyfit: z.boolean().describe("Copyfit (撑行/缩行) of the box's items to the foot of its columns (default true)").optional(),
+  runaround: Runaround.optional(),
 })
   .meta({ id: "Sidebar" });
 

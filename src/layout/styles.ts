@@ -74,6 +74,7 @@ export const HOUSE_STYLE = {
   credit: { runIn: { story: false, caption: false, sidebar: true }, runInGap: 1 },
   clearance: { textToFrame: 1.5, textToPhoto: 2, ruleToPhoto: 1 },
   flowerBand: 3,
+  runaround: { clearance: 2, minLines: 2 },
   runningHead: { ruleGap: 6, baselineRuleWeights: 2, baselineGap: 4, editorRise: 1.6 },
 } satisfies HouseStyle & { text: Record<string, StyleDefault> };
 

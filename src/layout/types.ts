@@ -133,6 +133,8 @@ export interface PhotoSpec<Copy extends HeadlineParts = HeadlineParts> {
   label?: string;
   labelStyle: TextStyle;
   caption?: CaptionSpec<Copy>;
+  /** 图文互斥 over a story: the clearance from its text, pt; false prints over the text; absent: the house style's. */
+  runaround?: number | false;
 }
 
 export interface SidebarSpec<Copy extends HeadlineParts = HeadlineParts> {
@@ -160,6 +162,8 @@ export interface SidebarSpec<Copy extends HeadlineParts = HeadlineParts> {
   dateline?: string;
   /** Copyfit (撑行/缩行) fills the box to its foot; false turns it off for the box. */
   copyfit: boolean;
+  /** 图文互斥 over a story: the clearance from its text, pt; false prints over the text; absent: the house style's. */
+  runaround?: number | false;
 }
 
 /**
@@ -249,6 +253,13 @@ export interface HouseStyle {
   clearance: { textToFrame: number; textToPhoto: number; ruleToPhoto: number };
   /** The narrowest band a 花边 (flower) border is drawn in, pt, whatever weight the layout gives. */
   flowerBand: number;
+  /**
+   * 图文互斥: a photo or box placed over a story's area takes the grid lines it covers from the
+   * story's columns. `clearance`: pt between the item and the text's em box, when the item sets
+   * no `runaround` of its own; `minLines`: a piece of a column left shorter than this is left
+   * empty rather than hold an orphaned line.
+   */
+  runaround: { clearance: number; minLines: number };
   runningHead: {
     /** From the head rule (眉线) to the top of the type area, pt. */
     ruleGap: number;

@@ -47,6 +47,10 @@ function errorMap(iss: z.core.$ZodRawIssue): string | undefined {
       const shape = (iss.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
       const known = shape ? Object.keys(shape) : [];
       const key = iss.keys[0]!;
+      const type = (iss.input as { type?: unknown } | undefined)?.type;
+      if (key === "runaround" && (type === "story" || type === "rule")) {
+        return `a ${type} cannot carry runaround: only a photo or a sidebar placed over a story has the story's text run around it (图文互斥)`;
+      }
       if (key === "direction") return `"direction" cannot be set here: only ${DIRECTION_TAKERS} can be set vertically`;
       const more = iss.keys.length > 1 ? ` (and ${iss.keys.slice(1).map((k) => `"${k}"`).join(", ")})` : "";
       return `unknown key "${key}"${more}${didYouMean(key, known)} (keys here: ${known.join(", ")})`;

@@ -33,7 +33,7 @@ export function storyReport(o: {
     copy: o.copy,
     measure: o.measure,
     ...(vertical ? { direction: "vertical" as const } : {}),
-    frames: o.columns.map((c, i) => ({ ...columnRect(c, o.pitch), lines: c.lines, used: o.used[i]! })),
+    frames: o.columns.map((c, i) => ({ ...columnRect(c, o.pitch), lines: c.lines, used: o.used[i]!, ...(c.column !== undefined ? { column: c.column + 1 } : {}) })),
     linesPerColumn: o.used,
     overset: { lines: overset.length, chars: overset.reduce((n, l) => n + [...(l.text ?? "").replace(/\s/g, "")].length, 0) },
     underset: { lines: underset },

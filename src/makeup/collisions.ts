@@ -4,12 +4,14 @@
  * clearances (HouseStyle.clearance). A collision puts ink on ink: 100 K text over a red
  * 花边 or a black rule over a photo's four colours goes over the press's ink limit. Make-up
  * reports each collision as a warning (code "collision"); print refuses them
- * (src/pipeline/outputs.ts), a proof shows them.
+ * (src/pipeline/outputs.ts), a proof shows them. Text a layout prints over a photo or box on
+ * purpose (`runaround: false` over a story) is no collision: `overprints` holds those pairs.
  */
 import type { Warning } from "../common/diagnostics.js";
 import type { BorderItem, DisplayItem, GlyphRun, ImageItem, RuleItem } from "../display/types.js";
 import type { HouseStyle } from "../layout/types.js";
 import { EM_BOX_ASCENT } from "./geometry.js";
+import { overprintKey } from "./runaround.js";
 
 /** An axis-aligned box, pt, y down. */
 export interface Box {
@@ -105,7 +107,12 @@ function what(item: DisplayItem): string {
  * Collisions among a page's display items: text within `textToFrame` of a border's band or
  * within `textToPhoto` of a photo, a rule within `ruleToPhoto` of a photo. `page` names the page.
  */
-export function collisions(items: DisplayItem[], house: Pick<HouseStyle, "clearance" | "flowerBand">, page: number): Warning[] {
+export function collisions(
+  items: DisplayItem[],
+  house: Pick<HouseStyle, "clearance" | "flowerBand">,
+  page: number,
+  overprints: ReadonlySet<string> = new Set(),
+): Warning[] {
   const { textToFrame, textToPhoto, ruleToPhoto } = house.clearance;
   const warnings: Warning[] = [];
   const photos = items.filter((i): i is ImageItem => i.kind === "image");
@@ -117,13 +124,16 @@ export function collisions(items: DisplayItem[], house: Pick<HouseStyle, "cleara
     if (item.kind === "glyphs") {
       const box = textBox(item);
       if (!box) continue;
+      const meant = (picture: DisplayItem) => item.itemId !== undefined && picture.itemId !== undefined && overprints.has(overprintKey(item.itemId, picture.itemId));
       for (const { border, strips } of bands) {
+        if (meant(border)) continue;
         if (strips.some((s) => overlaps(box, grow(s, textToFrame)))) {
           report(item, `comes within ${fmt(textToFrame)} pt of the frame of ${border.itemId ?? "a box"} (its glyphs would print on the border)`);
           break;
         }
       }
       for (const photo of photos) {
+        if (meant(photo)) continue;
         if (overlaps(box, grow(rectBox(photo), textToPhoto))) {
           report(item, `comes within ${fmt(textToPhoto)} pt of the photo ${photo.itemId ?? photo.src}`);
           break;

@@ -4,6 +4,7 @@ import type { Face } from "../fonts/face.js";
 import { FONT_ROLES, type FontMap } from "../fonts/fontmap.js";
 import { resolveHouseStyle } from "../layout/styles.js";
 import type { HouseStyle, TextStyle } from "../layout/types.js";
+import type { Exclusion } from "./runaround.js";
 
 export interface MakeupContext {
   fonts: FontMap;
@@ -14,6 +15,8 @@ export interface MakeupContext {
   page: number;
   /** The page's house style: make-up's metrics, read, never written. */
   houseStyle: HouseStyle;
+  /** 图文互斥: per story id, the photos and boxes over it that its text runs around (none on a galley). */
+  exclusions?: ReadonlyMap<string, readonly Exclusion[]>;
 }
 
 /** A context for one page; without a page (a galley, `paiban typeset`), page 0 in the house defaults. */

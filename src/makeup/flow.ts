@@ -20,6 +20,20 @@ export interface FlowColumn {
    * long from `top` down.
    */
   vertical?: { length: number };
+  /**
+   * A segment of a text column cut around a photo or box (图文互斥, src/makeup/runaround.ts):
+   * the text column it belongs to (from 0, in flow order) and the item it continues below (or,
+   * vertically, to the left of). Absent on a column that was not cut.
+   */
+  column?: number;
+  after?: string;
+}
+
+/** How warnings name a column of the flow: "column 3", or a segment's "column 2 (below mug)". */
+export function columnName(columns: FlowColumn[], c: number): string {
+  const col = columns[c];
+  if (col?.column === undefined) return `column ${c + 1}`;
+  return `column ${col.column + 1}${col.after !== undefined ? ` (${col.vertical ? "beside" : "below"} ${col.after})` : ""}`;
 }
 
 /**
@@ -111,7 +125,7 @@ export function widows(result: FlowResult, columns: FlowColumn[], pitch: number)
     const { itemId, paragraph } = line.paragraphEnd;
     warnings.push({
       code: "widow",
-      message: `${itemId}: column ${c + 1} begins with the last line of paragraph ${paragraph + 1} (段末孤行: “${line.text ?? ""}”); cut or add a line of copy`,
+      message: `${itemId}: ${columnName(columns, c)} begins with the last line of paragraph ${paragraph + 1} (段末孤行: “${line.text ?? ""}”); cut or add a line of copy`,
       itemId,
       paragraph,
     });

@@ -8,6 +8,7 @@ import { makeContext } from "./context.js";
 import { areaRect } from "./geometry.js";
 import type { MakeupItem } from "./maker.js";
 import { makeItem } from "./makers.js";
+import { pageExclusions, pageOverprints } from "./runaround.js";
 import type { LayoutReport, PageReport, StoryReport } from "./report.js";
 
 /** What make-up sets on a page, in order: the layout's items, then the running head. */
@@ -17,6 +18,7 @@ export function pageItems(page: PageSpec): MakeupItem[] {
 
 export function makeupPage(fonts: FontMap, page: PageSpec): { page: DisplayPage; report: PageReport } {
   const ctx = makeContext(fonts, page);
+  ctx.exclusions = pageExclusions(page);
   const items: DisplayItem[] = [];
   const stories: StoryReport[] = [];
   for (const item of pageItems(page)) {
@@ -26,7 +28,7 @@ export function makeupPage(fonts: FontMap, page: PageSpec): { page: DisplayPage;
     items.push(...made.items);
     stories.push(...made.reports);
   }
-  ctx.warnings.push(...collisions(items, ctx.houseStyle, page.number));
+  ctx.warnings.push(...collisions(items, ctx.houseStyle, page.number, pageOverprints(page)));
   for (const s of stories) {
     if (s.overset.lines) {
       ctx.warnings.push({

@@ -1,12 +1,15 @@
 /** The layout report: what went where, what did not fit, and every warning. */
 import type { Warning } from "../common/diagnostics.js";
 import type { Rect } from "../common/geometry.js";
+import type { RunaroundReport } from "./runaround.js";
 
 /** A frame on the page (x, y, width, height: pt from the trim's top-left). */
 export interface FrameReport extends Rect {
   /** Grid lines the frame holds and how many are filled. */
   lines: number;
   used: number;
+  /** A segment of a text column cut around a photo or box (图文互斥): the text column, from 1. */
+  column?: number;
 }
 
 export interface ParagraphReport {
@@ -43,6 +46,8 @@ export interface StoryReport {
   copyfit?: CopyfitReport;
   /** The editor's estimate (paiban fit): the area's capacity against the copy's length. */
   fit?: FitEstimate;
+  /** 图文互斥: the photos and boxes the story's text runs around, the columns they cut and the lines lost. */
+  runaround?: RunaroundReport;
 }
 
 /** Copyfit's account of one copy. Lines are grid lines; em per gap are of the body size. */

@@ -11,6 +11,7 @@ import { frameCopyfit, setInFrame } from "./frame.js";
 import { areaRect, fittingMeasure, textColumns, verticalTiers, type Rect } from "./geometry.js";
 import { drawHeadline, headlineParts } from "./headline.js";
 import type { ItemMaker, MadeItem } from "./maker.js";
+import { cutColumns } from "./runaround.js";
 import { bodyLines, displayLines, flowLine } from "./text.js";
 
 export const makeupStory: ItemMaker<StorySpec> = (ctx, grid, story) => {
@@ -67,10 +68,13 @@ function setStory(ctx: MakeupContext, grid: Grid, story: StorySpec, columns: Flo
     const runIn = ctx.houseStyle.credit.runIn.story;
     ({ parts, credit } = withCreditPart(ctx, parts, copy.credit, { itemId: story.id, style: story.credit, body, width: columnWidth, pitch, paragraph: copy.paragraphs.length, runIn, ...along }));
   }
-  const made = setInFrame({ id: story.id, columns, pitch, copyfit: frameCopyfit(ctx, body, story.copyfit, true) }, parts, [
+  // 图文互斥: the photos and boxes over the story take their grid lines out of its columns.
+  const around = cutColumns(columns, ctx.exclusions?.get(story.id) ?? [], { pitch, size: body.size, minLines: ctx.houseStyle.runaround.minLines });
+  const made = setInFrame({ id: story.id, columns: around.columns, pitch, copyfit: frameCopyfit(ctx, body, story.copyfit, true) }, parts, [
     { id: story.id, kind: "story", file: copy.file, paragraphs: copy.paragraphs, measure, credit, from: 0, to: parts.length },
   ], ctx.page);
   ctx.warnings.push(...made.warnings);
+  if (around.report) made.reports[0]!.runaround = around.report;
   return { items: [...items, ...made.items], reports: made.reports };
 }
 
