@@ -20,6 +20,8 @@ export function renderOutputOptions(b: Argv) {
     .option("report", { type: "string", describe: "layout report to write (default beside the PDF, .report.json)" })
     .option("mode", { choices: ["proof", "print"] as const, default: "proof" as const, describe: "proof: watermark, overset flagged; print: CMYK, marks, PDF/X-1a" })
     .option("ink-limit", { type: "number", coerce: checkInkLimit, describe: `total ink limit for photos, % (default ${DEFAULT_INK_LIMIT})` })
+    .option("output-profile", { type: "string", coerce: checkProfileFlag, describe: "print: the press's CMYK output profile (.icc) from the plant, over the layout's \"output\": photos are separated with it, and it is embedded as the PDF's output intent" })
+    .option("output-condition", { type: "string", describe: "print: the OutputConditionIdentifier to declare for that profile (default: the layout's, else the profile's description)" })
     .option("allow-missing-glyphs", { type: "boolean", default: false, describe: "print even when some characters have no glyph" })
     .option("allow-low-resolution", { type: "boolean", default: false, describe: "print even when a photo is under the house minimum resolution" })
     .option("show-copyfit", { type: "boolean", default: false, describe: "proof: tag the paragraphs copyfit set looser (撑) or tighter (缩)" })
@@ -37,7 +39,8 @@ export function renderCommand(y: Argv): Argv {
         .option("workers", { type: "number", coerce: checkWorkers, describe: "worker threads for an edition's make-up (default: from 48 pages on more than two cores; 0: none)" })
         .option("timings", { type: "boolean", default: false, describe: "also print how long each stage took (layout, makeup, pdf, report), even with --quiet" })
         .example("$0 render layouts/quxian.json", "proof PDF and report in out/")
-        .example("$0 render layouts/quxian.json --mode print --out page.pdf", "the PDF for the plant"),
+        .example("$0 render layouts/quxian.json --mode print --out page.pdf", "the PDF for the plant")
+        .example("$0 render layouts/quxian.json --mode print --output-profile press.icc", "separated with the plant's profile, which is embedded"),
     handle(async (a) => {
       const started = performance.now();
       const view = a.quiet ? undefined : await progressView();
@@ -56,6 +59,8 @@ export function renderCommand(y: Argv): Argv {
           report: a.report,
           mode: a.mode,
           inkLimit: a.inkLimit,
+          ...(a.outputProfile !== undefined && { outputProfile: a.outputProfile }),
+          ...(a.outputCondition !== undefined && { outputCondition: a.outputCondition }),
           allowMissingGlyphs: a.allowMissingGlyphs,
           allowLowResolution: a.allowLowResolution,
           showCopyfit: a.showCopyfit,
@@ -123,6 +128,12 @@ export function checkInkLimit(v: unknown): number {
   if (typeof v !== "number" || !Number.isFinite(v) || v < 100 || v > 400) {
     throw new PaibanError(`--ink-limit must be a number of per cent from 100 to 400, got ${given(v)}`, { exitCode: 2 });
   }
+  return v;
+}
+
+/** `--output-profile`: a path (an empty one is a usage error, not a file "" not found). */
+export function checkProfileFlag(v: unknown): string {
+  if (typeof v !== "string" || v === "") throw new PaibanError("--output-profile needs the path of an ICC profile (the press's CMYK output profile, FILE.icc)", { exitCode: 2 });
   return v;
 }
 

@@ -48,7 +48,7 @@ export function watchCommand(y: Argv): Argv {
         onFontsChanged: () => renderer.invalidate(),
         work: async (layout, fonts) => {
           const outputs = new OutputSet();
-          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, allowMissingGlyphs: a.allowMissingGlyphs, showCopyfit: a.showCopyfit, allowLowResolution: a.allowLowResolution, fonts, outputs });
+          const r = await renderer.render({ layout, out: a.out, report: a.report, mode: a.mode, inkLimit: a.inkLimit, ...(a.outputProfile !== undefined && { outputProfile: a.outputProfile }), ...(a.outputCondition !== undefined && { outputCondition: a.outputCondition }), allowMissingGlyphs: a.allowMissingGlyphs, showCopyfit: a.showCopyfit, allowLowResolution: a.allowLowResolution, fonts, outputs });
           try {
             await exportPngs(r, { png: a.png, dpi: a.dpi, mode: a.mode, quiet: true }, outputs);
             await outputs.commit();

@@ -22,11 +22,13 @@ import {
   type FontFileJson,
   type ItemJson,
   type LayoutJson,
+  type OutputJson,
   type PageOverrideJson,
   type RunningHeadJson,
 } from "./schema.js";
 import { HOUSE_STYLE, resolveHouseStyle, resolveTextStyle } from "./styles.js";
-import type { EditionSpec, Grid, HeadlineParts, PageSpec, RunningHeadSpec } from "./types.js";
+import type { EditionSpec, Grid, HeadlineParts, OutputSpec, PageSpec, RunningHeadSpec } from "./types.js";
+import { headerProblem, readIccHeader } from "../common/icc.js";
 import { FONT_ROLES, type FontFile, type FontRole } from "../fonts/types.js";
 import { checkLayoutSchema } from "./validate.js";
 
@@ -43,6 +45,7 @@ export async function parseLayout<C extends HeadlineParts>(file: string, files: 
     paper: json.paper,
     date: json.date,
     fonts: await resolveFonts(ctx, json),
+    ...(json.output && { output: await resolveOutput(ctx, json.output) }),
     pages: await resolvePages(ctx, json),
   };
   return { edition, warnings: ctx.warnings };
@@ -105,6 +108,30 @@ async function resolveFontFile(ctx: FileContext<HeadlineParts>, face: FontFileJs
     throw ctx.source.error(at, `font file "${written}": ${err.message}`);
   }
   return font;
+}
+
+/**
+ * The layout's press profile: a file whose header says a CMYK output profile of ICC version 2
+ * (the whole profile is read and checked when print uses it, src/pipeline/output-profile.ts).
+ */
+async function resolveOutput(ctx: FileContext<HeadlineParts>, output: OutputJson): Promise<OutputSpec> {
+  const at: JsonPath = ["output", "profile"];
+  const profile = await requireFile(ctx, output.profile, "output profile", at);
+  let head: Buffer;
+  try {
+    head = await ctx.files.head(profile, 128);
+  } catch (err) {
+    throw ctx.source.error(at, `output profile "${output.profile}" could not be read: ${(err as Error).message}`);
+  }
+  const header = readIccHeader(head);
+  const problem = "problem" in header ? header.problem : headerProblem(header);
+  if (problem) throw ctx.source.error(at, `output profile "${output.profile}": ${problem}`);
+  return {
+    profile,
+    ...(output.condition !== undefined && { condition: output.condition }),
+    ...(output.registry !== undefined && { registry: output.registry }),
+    ...(output.info !== undefined && { info: output.info }),
+  };
 }
 
 interface PageSource {

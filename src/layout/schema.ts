@@ -327,6 +327,16 @@ const Fonts = z
   .describe("Font files per role, overriding the built-in font map")
   .meta({ id: "Fonts" });
 
+const Output = z
+  .strictObject({
+    profile: FilePath("The press's CMYK output profile (.icc, ICC version 2) from the plant: print separates the photos with it and embeds it as the OutputIntent's DestOutputProfile"),
+    condition: Name("OutputConditionIdentifier: the printing condition the profile is for, as the plant names it (e.g. a registered name such as IFRA26); default: the profile's description").optional(),
+    registry: Name("RegistryName, when the condition is a registered one (e.g. http://www.color.org)").optional(),
+    info: Name("Info of the OutputIntent; default: the profile's description and copyright").optional(),
+  })
+  .describe("Print output: the plant's press profile and the condition it is declared as (default: the shipped profile, declared as FOGRA39)")
+  .meta({ id: "Output" });
+
 const PageNumber = z.int().min(1).describe("Page number (版次)");
 
 const PageEntry = z.strictObject({
@@ -345,6 +355,7 @@ export const LayoutFile = z
     date: z.iso.date({ error: (iss) => `expected a date as yyyy-mm-dd (e.g. "2024-11-27"), found ${JSON.stringify(iss.input)}` }).describe("Issue date, yyyy-mm-dd"),
     page: PageGeometry,
     fonts: Fonts.optional(),
+    output: Output.optional(),
     number: PageNumber.optional(),
     name: Text("Page name, e.g. 区县").optional(),
     runningHead: RunningHead.optional(),
@@ -368,6 +379,7 @@ export type BodyStyleJson = z.infer<typeof BodyStyle>;
 export type ColourJson = z.infer<typeof Colour>;
 export type RunningHeadJson = z.infer<typeof RunningHead>;
 export type FontFileJson = z.infer<typeof FontFile>;
+export type OutputJson = z.infer<typeof Output>;
 
 /** The JSON Schema of the layout format (what `paiban schema` prints). */
 export function layoutJsonSchema(): Record<string, unknown> {

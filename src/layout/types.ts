@@ -294,5 +294,16 @@ export interface EditionSpec<Copy extends HeadlineParts = HeadlineParts> {
   date: string;
   /** Font map overrides: role → file (and face for collections). */
   fonts: Partial<Record<FontRole, { regular?: FontFile; bold?: FontFile }>>;
+  /** The plant's press profile for print (absolute path) and the names of its condition. */
+  output?: OutputSpec;
   pages: PageSpec<Copy>[];
+}
+
+/** "output" of the layout: the press profile print separates with and embeds. */
+export interface OutputSpec {
+  /** Absolute path of the ICC profile. */
+  profile: string;
+  condition?: string;
+  registry?: string;
+  info?: string;
 }

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Metadata } from "sharp";
 import { loadSharp, sharpVersion } from "../common/sharp.js";
@@ -15,7 +15,7 @@ import type { ImageItem } from "../display/types.js";
 import type { Rect } from "../common/geometry.js";
 import { PaibanError, type Warning } from "../common/diagnostics.js";
 import { cmykTiff } from "./tiff.js";
-import { separatePixels, separationTable } from "./separation.js";
+import { separatePixels, separationTable, UnusableProfileError } from "./separation.js";
 import { writeCacheFile } from "./cache-file.js";
 import { headerSize, jpegFrame, MAX_MEGAPIXELS } from "../common/image-header.js";
 
@@ -39,6 +39,18 @@ export interface PhotoRequest {
   /** Total area coverage limit in percent. */
   inkLimit: number;
   cacheDir: string;
+  /** The profile to separate with (print); default: the shipped one (CMYK_PROFILE). */
+  profile?: SeparationProfile;
+}
+
+/** The profile photos are separated with: a file sharp reads, and the digest of its bytes. */
+export interface SeparationProfile {
+  /** The file sharp reads. */
+  path: string;
+  /** First 16 hex digits of the SHA-256 of its bytes: names the table and the cache entries. */
+  digest: string;
+  /** The file as the user gave it (messages). */
+  file: string;
 }
 
 /** Where the image goes inside its frame, in pt relative to the frame's top-left. */
@@ -73,6 +85,39 @@ let profileDigest: string | undefined;
 function profileHash(): string {
   profileDigest ??= createHash("sha256").update(readFileSync(CMYK_PROFILE)).digest("hex").slice(0, 16);
   return profileDigest;
+}
+
+/** The shipped profile (assets/icc), what photos are separated with unless a plant gives its own. */
+export function defaultSeparationProfile(): SeparationProfile {
+  return { path: CMYK_PROFILE, digest: profileHash(), file: CMYK_PROFILE };
+}
+
+/**
+ * A plant's profile as sharp reads it: its bytes (as read and checked once) kept in the cache
+ * folder under their digest, so what separates is exactly what is embedded; the file itself
+ * when the cache cannot be written.
+ */
+export async function separationProfileFor(profile: { file: string; bytes: Uint8Array; digest: string }, cacheDir: string): Promise<SeparationProfile> {
+  const kept = join(cacheDir, `profile-${profile.digest}.icc`);
+  const size = await stat(kept).then((s) => (s.isFile() ? s.size : -1), () => -1);
+  if (size !== profile.bytes.length) await writeCacheFile(kept, profile.bytes);
+  const written = await stat(kept).then((s) => s.isFile() && s.size === profile.bytes.length, () => false);
+  return { path: written ? kept : resolve(profile.file), digest: profile.digest, file: profile.file };
+}
+
+/**
+ * Make (or read) the separation table of a profile now: a profile Little CMS cannot use is
+ * refused before any page is written, whether or not the pages have photos.
+ */
+export async function checkSeparationProfile(profile: SeparationProfile, cacheDir: string): Promise<void> {
+  await tableFor(await loadSharp(), profile, cacheDir);
+}
+
+function tableFor(sharp: Awaited<ReturnType<typeof loadSharp>>, profile: SeparationProfile, cacheDir: string) {
+  return separationTable(sharp, profile.path, profile.digest, cacheDir, sharpVersion()).catch((err: unknown) => {
+    if (err instanceof UnusableProfileError) throw new PaibanError(err.message, { file: profile.file });
+    throw err;
+  });
 }
 
 async function readSource(src: string): Promise<Buffer> {
@@ -234,7 +279,7 @@ export async function srgbJpeg(bytes: Buffer, crop: Crop, size: { width: number;
  * own embedded profile, if any, converted by sharp) and separated through the table
  * (src/photo/separation.ts); a photo already in CMYK is converted profile to profile by sharp.
  */
-async function separate(bytes: Buffer, cmykSource: boolean, crop: Crop, size: { width: number; height: number }, src: string, cacheDir: string) {
+async function separate(bytes: Buffer, cmykSource: boolean, crop: Crop, size: { width: number; height: number }, src: string, cacheDir: string, profile: SeparationProfile) {
   const sharp = await loadSharp();
   const resampled = () =>
     sharp(bytes)
@@ -244,7 +289,7 @@ async function separate(bytes: Buffer, cmykSource: boolean, crop: Crop, size: { 
       .flatten({ background: "#ffffff" });
   if (!cmykSource) {
     const [table, rgb] = await Promise.all([
-      separationTable(sharp, CMYK_PROFILE, profileHash(), cacheDir, sharpVersion()),
+      tableFor(sharp, profile, cacheDir),
       resampled()
         .toColourspace("srgb")
         .raw({ depth: "uchar" })
@@ -256,7 +301,7 @@ async function separate(bytes: Buffer, cmykSource: boolean, crop: Crop, size: { 
     if (rgb.info.channels === 3 && rgb.data.length === size.width * size.height * 3) return separatePixels(rgb.data, table);
   }
   try {
-    return await resampled().toColourspace("cmyk").withIccProfile(CMYK_PROFILE).raw().toBuffer();
+    return await resampled().toColourspace("cmyk").withIccProfile(profile.path).raw().toBuffer();
   } catch {
     throw decodeFailure(src);
   }
@@ -303,7 +348,7 @@ async function processPhoto(original: Buffer, req: PhotoRequest): Promise<Prepar
   }
   const size = outputPixels(placement, crop, PRINT_MAX_PPI);
   // A plain CMYK JPEG's uninverted TIFF is CMYK as the original is: the original's header says.
-  const pixels = await separate(bytes, source.cmyk, crop, size, src, req.cacheDir);
+  const pixels = await separate(bytes, source.cmyk, crop, size, src, req.cacheDir, req.profile ?? defaultSeparationProfile());
   const inkBefore = maxTotalInk(pixels);
   const target = req.inkLimit - INK_HEADROOM;
   let inkReduced = false;
@@ -337,7 +382,7 @@ function cacheKey(bytes: Buffer, req: PhotoRequest): string {
     fit: item.fit,
     fx: item.focus?.x ?? 0.5,
     fy: item.focus?.y ?? 0.5,
-    profile: req.mode === "print" ? profileHash() : "",
+    profile: req.mode === "print" ? (req.profile ?? defaultSeparationProfile()).digest : "",
     sharp: sharpVersion(),
   };
   return createHash("sha256").update(bytes).update(JSON.stringify(params)).digest("hex");

@@ -50,14 +50,43 @@ function gridPixels(): Buffer {
   return rgb;
 }
 
+/** A profile Little CMS (inside sharp) cannot separate with. */
+export class UnusableProfileError extends Error {}
+
+/** A path no profile is at: what sharp falls back to when a profile cannot be used. */
+const NO_PROFILE = "/dev/null/no-profile.icc";
+
+/**
+ * sharp separates without any profile, and says nothing, when Little CMS cannot open the one
+ * it was given (damaged tables): a profile whose separation of a few colours is that plain
+ * conversion's is not being used.
+ */
+async function refuseFallback(sharp: typeof sharpType, profile: string): Promise<void> {
+  const probe = Buffer.from([255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 10, 10, 200, 180, 160, 128, 128, 128]);
+  const through = (icc: string) =>
+    sharp(probe, { raw: { width: probe.length / 3, height: 1, channels: 3 } })
+      .toColourspace("cmyk")
+      .withIccProfile(icc)
+      .raw()
+      .toBuffer();
+  const [given, plain] = await Promise.all([through(profile), through(NO_PROFILE)]);
+  if (given.equals(plain)) throw new UnusableProfileError("Little CMS cannot separate with this profile (damaged tables?)");
+}
+
 /** Convert the grid through the profile with sharp: the exact per-pixel conversion. */
 async function convertGrid(sharp: typeof sharpType, profile: string): Promise<SeparationTable> {
-  const cmyk = await sharp(gridPixels(), { raw: { width: GRID * GRID, height: GRID, channels: 3 } })
-    .toColourspace("cmyk")
-    .withIccProfile(profile)
-    .raw()
-    .toBuffer();
-  if (cmyk.length !== TABLE_BYTES) throw new Error(`separation grid came back with ${cmyk.length} bytes, not ${TABLE_BYTES}`);
+  await refuseFallback(sharp, profile);
+  let cmyk: Buffer;
+  try {
+    cmyk = await sharp(gridPixels(), { raw: { width: GRID * GRID, height: GRID, channels: 3 } })
+      .toColourspace("cmyk")
+      .withIccProfile(profile)
+      .raw()
+      .toBuffer();
+  } catch (err) {
+    throw new UnusableProfileError(`Little CMS cannot separate with this profile: ${(err as Error).message.split("\n")[0]}`);
+  }
+  if (cmyk.length !== TABLE_BYTES) throw new UnusableProfileError(`the separation grid came back with ${cmyk.length} bytes, not ${TABLE_BYTES}`);
   return new Uint8Array(cmyk.buffer, cmyk.byteOffset, cmyk.length);
 }
 

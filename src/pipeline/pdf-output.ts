@@ -6,6 +6,7 @@
 import type { FontStore } from "../fonts/store.js";
 import { stat } from "node:fs/promises";
 import type { Warning } from "../common/diagnostics.js";
+import type { OutputProfile } from "../common/icc.js";
 import type { DisplayDocument, DisplayPage } from "../display/types.js";
 import type { OutputSet } from "../render/atomic.js";
 import type { PdfImageFact } from "../render/pdf.js";
@@ -28,6 +29,8 @@ export interface PdfOutputOptions {
   mode: "print" | "proof";
   proofTime?: string;
   inkLimit?: number;
+  /** Print: the plant's press profile (checked); default: the shipped one. */
+  outputProfile?: OutputProfile;
   /** The run's fonts. */
   fonts: FontStore;
   /** Called with what writing found before the file is written; it throws to write nothing (a refused print). */
@@ -69,7 +72,14 @@ export class PdfOutput {
       await outputs.stage(opts.out, this.memo.bytes);
       return this.memo.result;
     }
-    const written = await renderPdfBytes(document, { out: opts.out, mode: opts.mode, proofTime: opts.proofTime, inkLimit: opts.inkLimit, fonts: opts.fonts });
+    const written = await renderPdfBytes(document, {
+      out: opts.out,
+      mode: opts.mode,
+      proofTime: opts.proofTime,
+      inkLimit: opts.inkLimit,
+      fonts: opts.fonts,
+      ...(opts.outputProfile && { outputProfile: opts.outputProfile }),
+    });
     const result: PdfWritten = { bytes: written.pdf.length, warnings: written.warnings, images: written.images };
     this.memo = { key, pages: document.pages, bytes: written.pdf, result };
     opts.check?.(result);
@@ -82,7 +92,7 @@ export class PdfOutput {
  * What a PDF depends on besides the display pages: the options, and each photo file's size
  * and modification time (a changed photo must be processed again).
  */
-async function pdfKey(document: DisplayDocument, opts: { mode: string; proofTime?: string; inkLimit?: number }): Promise<string> {
+async function pdfKey(document: DisplayDocument, opts: { mode: string; proofTime?: string; inkLimit?: number; outputProfile?: OutputProfile }): Promise<string> {
   const photos: string[] = [];
   for (const page of document.pages) {
     for (const item of page.items) {
@@ -96,7 +106,9 @@ async function pdfKey(document: DisplayDocument, opts: { mode: string; proofTime
     }
   }
   const doc = { title: document.title, paper: document.paper, date: document.date };
-  return JSON.stringify({ doc, mode: opts.mode, proofTime: opts.proofTime ?? null, inkLimit: opts.inkLimit ?? null, photos, cwd: process.cwd() });
+  const p = opts.outputProfile;
+  const profile = p ? [p.digest, p.identifier, p.condition, p.info, p.registry ?? null] : null;
+  return JSON.stringify({ doc, mode: opts.mode, proofTime: opts.proofTime ?? null, inkLimit: opts.inkLimit ?? null, profile, photos, cwd: process.cwd() });
 }
 
 function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -23,7 +23,9 @@
  * is the default); the main thread then writes the one PDF. Pages are put back in page order, so the
  * output never depends on which worker finished first.
  */
-import type { Warning } from "../common/diagnostics.js";
+import { PaibanError, type Warning } from "../common/diagnostics.js";
+import type { OutputProfile } from "../common/icc.js";
+import { chooseOutputProfile, loadOutputProfile } from "./output-profile.js";
 import { withoutCopyfitTags, type DisplayDocument } from "../display/types.js";
 import { FontStore } from "../fonts/store.js";
 import { loadLayout } from "./load.js";
@@ -48,6 +50,13 @@ export interface RenderRequest {
   /** Text for the proof watermark; default: now. */
   proofTime?: string;
   inkLimit?: number;
+  /**
+   * Print: the plant's press profile (--output-profile), over the layout's "output". The proof
+   * ignores it (with a warning when given here).
+   */
+  outputProfile?: string;
+  /** The OutputConditionIdentifier to declare for the profile (--output-condition), over the layout's. */
+  outputCondition?: string;
   /** Print even when some characters have no glyph (they print as blanks). */
   allowMissingGlyphs?: boolean;
   /** Print even when a photo is under the house minimum resolution (PRINT_MIN_PPI). */
@@ -142,6 +151,28 @@ function stopwatch(): { timings: Record<string, number>; lap(name: string): void
   };
 }
 
+/**
+ * The run's press profile, read and checked (print), or none (the default profile). In proof
+ * the layout's profile is not read (the proof is sRGB), and one given on the command line is
+ * answered with a warning.
+ */
+async function runOutputProfile(req: RenderRequest, edition: EditionSpec, warnings: Warning[]): Promise<OutputProfile | undefined> {
+  const chosen = chooseOutputProfile({ profile: req.outputProfile, ...(req.outputCondition !== undefined && { condition: req.outputCondition }) }, edition.output);
+  if (req.mode !== "print") {
+    if (req.outputProfile !== undefined || req.outputCondition !== undefined) {
+      warnings.push({ code: "layout", message: "--output-profile and --output-condition are for print; the proof is sRGB and ignores them" });
+    }
+    return undefined;
+  }
+  if (chosen.profile === undefined) {
+    if (chosen.condition !== undefined) {
+      throw new PaibanError("--output-condition names the condition of a press profile: give the profile too (--output-profile FILE.icc, or \"output\" in the layout)", { exitCode: 2 });
+    }
+    return undefined;
+  }
+  return loadOutputProfile(chosen.profile, chosen);
+}
+
 export class Renderer {
   /** Page make-up of the last render. */
   private readonly pages = new PageCache();
@@ -173,6 +204,7 @@ export class Renderer {
     const files = outputFiles(req);
     const { edition, warnings } = await loadLayout(req.layout, fonts);
     await checkOutputs(files, edition);
+    const outputProfile = await runOutputProfile(req, edition, warnings);
     lap("layout");
 
     const made = await makeUpEdition(edition, warnings, { fonts, cache: this.pages, workers: req.workers, onProgress: progress });
@@ -187,7 +219,7 @@ export class Renderer {
     let written: PdfWritten;
     let report: RenderReport;
     try {
-      written = await this.pdf.write(req.showCopyfit ? made.document : withoutCopyfitTags(made.document), { out: files.pdf, mode: req.mode, proofTime: req.proofTime, inkLimit: req.inkLimit, fonts, check }, outputs, writer);
+      written = await this.pdf.write(req.showCopyfit ? made.document : withoutCopyfitTags(made.document), { out: files.pdf, mode: req.mode, proofTime: req.proofTime, inkLimit: req.inkLimit, fonts, check, ...(outputProfile && { outputProfile }) }, outputs, writer);
       lap("pdf");
       report = renderReport(made.report, req.mode, files.pdf, written);
       await writeReport(files.report, report, outputs);

@@ -25,7 +25,8 @@ import { showGlyphRun, type GlyphEncoder } from "./glyphs.js";
 import { drawBorder, drawRect, drawRule, PLAIN_INKING, type Inking } from "./vector-pdf.js";
 import { drawMarks, marksMargin, slugRun } from "./marks.js";
 import { drawProofMark, proofLabelInk, watermark, watermarkInk } from "./proof.js";
-import { photoWarnings, preparePhoto, type PreparedPhoto } from "../photo/image.js";
+import { checkSeparationProfile, photoWarnings, preparePhoto, separationProfileFor, type PreparedPhoto, type SeparationProfile } from "../photo/image.js";
+import type { OutputProfile } from "../common/icc.js";
 import { addOutputIntent, infoDictionary, pdfxPageDictionary, stampFileId } from "./pdfx.js";
 import { writeFileAtomically } from "./atomic.js";
 import {
@@ -59,6 +60,12 @@ export interface PdfOptions {
   cacheDir?: string;
   /** The run's font store; default: one of this document's own, closed when it is written. */
   fonts?: FontStore;
+  /**
+   * Print: the plant's press profile (checked, src/pipeline/output-profile.ts): photos are
+   * separated with it and it is embedded as the OutputIntent's DestOutputProfile. Default: the
+   * shipped profile and its registered condition. The proof ignores it.
+   */
+  outputProfile?: OutputProfile;
 }
 
 export interface PdfImageFact {
@@ -319,6 +326,10 @@ function colourWarnings(doc: DisplayDocument, inkLimit: number): Warning[] {
   return warnings;
 }
 
+function photoCacheDir(opts: PdfOptions): string {
+  return opts.cacheDir ?? join(process.cwd(), ".cache", "paiban");
+}
+
 async function preparePhotos(
   doc: DisplayDocument,
   opts: PdfOptions,
@@ -327,7 +338,13 @@ async function preparePhotos(
 ): Promise<{ photos: Map<ImageItem, PreparedPhoto>; facts: PdfImageFact[] }> {
   const photos = new Map<ImageItem, PreparedPhoto>();
   const facts: PdfImageFact[] = [];
-  const cacheDir = opts.cacheDir ?? join(process.cwd(), ".cache", "paiban");
+  const cacheDir = photoCacheDir(opts);
+  // A plant's profile is checked by making its separation table first, photos or none.
+  let profile: SeparationProfile | undefined;
+  if (opts.mode === "print" && opts.outputProfile) {
+    profile = await separationProfileFor(opts.outputProfile, cacheDir);
+    await checkSeparationProfile(profile, cacheDir);
+  }
   const items = doc.pages.flatMap((p) => p.items.filter((i): i is ImageItem => i.kind === "image"));
   // The same photo in the same frame size on several pages (an edition) is prepared once and,
   // being the same buffer, embedded once (useJpeg).
@@ -340,7 +357,7 @@ async function preparePhotos(
     const key = JSON.stringify([item.src, item.width, item.height, item.fit, item.focus ?? null]);
     let prepared = same.get(key);
     if (prepared) prepared = { photo: prepared.photo, warnings: photoWarnings(item, prepared.photo, { mode: opts.mode, inkLimit }) };
-    else same.set(key, (prepared = await preparePhoto({ item, mode: opts.mode, inkLimit, cacheDir })));
+    else same.set(key, (prepared = await preparePhoto({ item, mode: opts.mode, inkLimit, cacheDir, ...(profile && { profile }) })));
     const { photo, warnings: w } = prepared;
     photos.set(item, photo);
     warnings.push(...w);
@@ -355,7 +372,7 @@ async function renderPdf(doc: DisplayDocument, opts: PdfOptions, photos: Map<Ima
   const states: DocumentStates = { forms: new Map() };
   if (opts.mode === "print") {
     states.overprint = indirect(pdf, { Type: "ExtGState", OP: true, op: true, OPM: 1 });
-    addOutputIntent(pdf);
+    addOutputIntent(pdf, opts.outputProfile);
   } else {
     states.translucent = indirect(pdf, { Type: "ExtGState", ca: 0.2, CA: 0.2 });
   }

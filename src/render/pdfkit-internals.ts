@@ -213,6 +213,13 @@ export function indirect(doc: PdfkitDocument, data: Record<string, unknown>): Pd
   return ref;
 }
 
+/** A stream object of our own: `data` its dictionary, `bytes` its content (compressed by pdfkit). */
+export function streamObject(doc: PdfkitDocument, data: Record<string, unknown>, bytes: Buffer): PdfkitRef {
+  const ref = doc.ref(data);
+  ref.end(bytes);
+  return ref;
+}
+
 /** A form XObject of our own (content already written), made once per document. */
 export function formXObject(doc: PdfkitDocument, bbox: number[], content: string): PdfkitRef {
   const ref = doc.ref({ Type: "XObject", Subtype: "Form", BBox: bbox, Resources: {} });

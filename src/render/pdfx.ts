@@ -12,7 +12,8 @@ import { calendarDate } from "../common/dates.js";
 import { createHash } from "node:crypto";
 import type { DisplayDocument } from "../display/types.js";
 import { PaibanError } from "../common/diagnostics.js";
-import { PdfToken, indirect, setCatalogEntry, type PdfkitDocument } from "./pdfkit-internals.js";
+import type { OutputProfile } from "../common/icc.js";
+import { PdfToken, indirect, setCatalogEntry, streamObject, type PdfkitDocument } from "./pdfkit-internals.js";
 
 export const PDFX_VERSION = "PDF/X-1:2001";
 export const PDFX_CONFORMANCE = "PDF/X-1a:2001";
@@ -68,15 +69,34 @@ export function pdfxPageDictionary(page: Record<string, unknown>): void {
   delete page.UserUnit;
 }
 
-/** Put the single GTS_PDFX OutputIntent into the catalog. */
-export function addOutputIntent(doc: PdfkitDocument): void {
+/**
+ * Put the single GTS_PDFX OutputIntent into the catalog: the default's registered condition
+ * without a profile, or a plant's profile (the one the photos were separated with) embedded
+ * as DestOutputProfile, byte for byte, under the condition the plant named or the profile's
+ * own description (src/common/icc.ts outputIntentNames).
+ */
+export function addOutputIntent(doc: PdfkitDocument, profile?: OutputProfile): void {
+  if (!profile) {
+    const intent = indirect(doc, {
+      Type: "OutputIntent",
+      S: "GTS_PDFX",
+      OutputConditionIdentifier: new String(OUTPUT_INTENT.identifier),
+      OutputCondition: new String(OUTPUT_INTENT.condition),
+      RegistryName: new String(OUTPUT_INTENT.registry),
+      Info: new String(OUTPUT_INTENT.info),
+    });
+    setCatalogEntry(doc, "OutputIntents", [intent]);
+    return;
+  }
+  const dest = streamObject(doc, { N: 4 }, profile.bytes);
   const intent = indirect(doc, {
     Type: "OutputIntent",
     S: "GTS_PDFX",
-    OutputConditionIdentifier: new String(OUTPUT_INTENT.identifier),
-    OutputCondition: new String(OUTPUT_INTENT.condition),
-    RegistryName: new String(OUTPUT_INTENT.registry),
-    Info: new String(OUTPUT_INTENT.info),
+    OutputConditionIdentifier: new String(profile.identifier),
+    OutputCondition: new String(profile.condition),
+    ...(profile.registry !== undefined && { RegistryName: new String(profile.registry) }),
+    Info: new String(profile.info),
+    DestOutputProfile: dest,
   });
   setCatalogEntry(doc, "OutputIntents", [intent]);
 }

@@ -24,6 +24,7 @@ import {
 import { LATIN_BOLD, LATIN_REGULAR, makeCollection } from "./fonts.js";
 import { HOSTILE_ROWS } from "./rows-hostile.js";
 import { PREFLIGHT_ROWS } from "./rows-preflight.js";
+import { PROFILE_ROWS } from "./rows-profile.js";
 import { expectRefused, expectRendered, type RunResult } from "./run.js";
 
 export type Outcome = "refused" | "usage" | "warned" | "clean";
@@ -844,6 +845,7 @@ export const ROWS: Row[] = [
     },
     check: refused(/^paiban: taken\.pdf: cannot write the output \((EISDIR|EEXIST|ENOTEMPTY)\)$/),
   },
+  ...PROFILE_ROWS,
   ...HOSTILE_ROWS,
   ...PREFLIGHT_ROWS,
 ];
