@@ -162,3 +162,9 @@ export function columnX(grid: Grid, column: number): number {
 export function lineY(grid: Grid, line: number): number {
   return grid.top + line * grid.linePitch;
 }
+
+/** The widest measure, in half ems of `size`, that `count` columns with `gutter` between them allow in `width`. */
+export function fittingMeasure(width: number, count: number, gutter: number, size: number): number {
+  const each = (width - (count - 1) * gutter) / count;
+  return Math.floor((each / size) * 2 + 1e-9) / 2;
+}

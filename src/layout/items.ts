@@ -6,12 +6,13 @@ import type { Warning } from "../common/diagnostics.js";
 import { headerSize, MAX_MEGAPIXELS } from "../common/image-header.js";
 import { fmt } from "./errors.js";
 import { type FileContext, requireCopy, requireFile } from "./files.js";
-import { areaWidth, columnX, gridUnits, lineY, pt, resolveArea } from "./geometry.js";
+import { areaWidth, columnX, fittingMeasure, gridUnits, lineY, pt, resolveArea } from "./geometry.js";
+import { STORY_KEYS } from "./jumps.js";
 import type { JsonPath } from "./json.js";
 import { MAX_OVERLAP_WARNINGS } from "./limits.js";
 import type { ItemJson, PhotoJson, RuleJson, SidebarJson, StoryJson } from "./schema.js";
-import { HOUSE_STYLE, resolveBodyStyle, resolveColour, resolveTextStyle, BLACK } from "./styles.js";
-import type { GridArea, Grid, HeadlineParts, HeadlineSpec, ItemSpec, PhotoSpec, RuleSpec, SidebarSpec, StorySpec, TextStyle } from "./types.js";
+import { HOUSE_STYLE, resolveBodyStyle, resolveColour, resolveTextStyle, BLACK, type StyleDefault } from "./styles.js";
+import type { GridArea, Grid, HeadlineParts, HeadlineSpec, ItemSpec, PhotoSpec, RuleSpec, SidebarSpec, StoryJump, StorySpec, TextStyle } from "./types.js";
 
 /**
  * The width a vertical headline (竖题) takes at the right edge of its story's area, pt: one
@@ -35,10 +36,22 @@ function checkVerticalMeasure(ctx: FileContext<HeadlineParts>, measure: number, 
   throw ctx.source.error(path, `measure "${measureText}" is too long for vertical lines: ${layout}, but ${what} is ${fmt(available)} pt tall; the longest line that fits is ${fmt(fits)} pt`);
 }
 
-export async function resolveItem<C extends HeadlineParts>(ctx: FileContext<C>, item: ItemJson, index: number, grid: Grid, path: JsonPath): Promise<ItemSpec<C>> {
+/**
+ * An item of the page. `jump`: the item is a part of a jumped story (jumps.ts); a continuation
+ * (a part with `from`) is resolved with stand-ins for its story's copy and styles, which
+ * joinJumps puts in once every page is resolved.
+ */
+export async function resolveItem<C extends HeadlineParts>(
+  ctx: FileContext<C>,
+  item: ItemJson,
+  index: number,
+  grid: Grid,
+  path: JsonPath,
+  jump?: StoryJump,
+): Promise<ItemSpec<C>> {
   switch (item.type) {
     case "story":
-      return resolveStory(ctx, item, grid, path);
+      return resolveStory(ctx, item, grid, path, jump);
     case "photo":
       return resolvePhoto(ctx, item, grid, path);
     case "sidebar":
@@ -75,14 +88,27 @@ function checkMeasure(
 /** Inside a box, columns may stand closer than on the page: the house style's gutter, in grid gutters. */
 export const BOX_GUTTER = HOUSE_STYLE.sidebar.gutter;
 
-async function resolveStory<C extends HeadlineParts>(ctx: FileContext<C>, story: StoryJson, grid: Grid, path: JsonPath): Promise<StorySpec<C>> {
+async function resolveStory<C extends HeadlineParts>(ctx: FileContext<C>, story: StoryJson, grid: Grid, path: JsonPath, jump?: StoryJump): Promise<StorySpec<C>> {
   const rects = Array.isArray(story.area) ? story.area : [story.area];
   const areas = rects.map((r, i) => resolveArea(ctx.source, r, grid, Array.isArray(story.area) ? [...path, "area", i] : [...path, "area"]));
-  const copy = await requireCopy(ctx, story.copy, story.id, [...path, "copy"]);
+  const continuation = jump?.from !== undefined;
+  if (continuation) {
+    for (const key of STORY_KEYS) {
+      if (story[key] !== undefined) {
+        throw ctx.source.error(
+          [...path, key],
+          `"${key}" belongs to the story: a continuation is set as its story "${jump.story.id}" is (give "${key}" there)`,
+          { atKey: true },
+        );
+      }
+    }
+  }
+  // A continuation's copy is its story's (joinJumps); its heading repeats the title, if it has one.
+  const copy = continuation ? ((story.headline ? { title: "转版" } : {}) as C) : await requireCopy(ctx, story.copy!, story.id, [...path, "copy"]);
   const direction = story.direction ?? "horizontal";
   const columns = story.columns ?? (direction === "vertical" ? 1 : areas[0]!.span);
   const body = resolveBodyStyle(ctx.source, story.body, HOUSE_STYLE.text.body, grid, [...path, "body"]);
-  const headline = resolveHeadline(ctx, story, copy, columns, grid, areas[0]!, path);
+  const headline = resolveHeadline(ctx, story, copy, columns, grid, areas[0]!, path, continuation ? HOUSE_STYLE.text.jumpTitle : HOUSE_STYLE.text.title);
   const base = {
     type: "story" as const,
     id: story.id,
@@ -95,6 +121,7 @@ async function resolveStory<C extends HeadlineParts>(ctx: FileContext<C>, story:
     byline: resolveTextStyle(ctx.source, story.byline, HOUSE_STYLE.text.byline, grid, [...path, "byline"]),
     credit: resolveTextStyle(ctx.source, story.credit, HOUSE_STYLE.text.credit, grid, [...path, "credit"]),
     copyfit: story.copyfit ?? true,
+    ...(jump ? { jump } : {}),
   };
   // Room the headline takes from the first area: grid lines above the body, or a 竖题's width at its right.
   const strip = headline.direction === "vertical" ? headline.width : 0;
@@ -135,6 +162,19 @@ async function resolveStory<C extends HeadlineParts>(ctx: FileContext<C>, story:
   return { ...base, ...(measure !== undefined ? { measure } : {}) };
 }
 
+/** Check that `columns` text columns of `measure` pt fit each of a story's areas (a continuation set at its story's measure). */
+export function checkStoryMeasure(ctx: FileContext<HeadlineParts>, story: StorySpec, grid: Grid, measure: number, path: JsonPath): void {
+  story.areas.forEach((area, i) => {
+    const what = `the area${story.areas.length > 1 ? ` (area[${i}])` : ""} (${area.span} grid column${area.span > 1 ? "s" : ""})`;
+    checkMeasure(ctx, measure, `${fmt(measure / story.body.size)}em`, story.columns, grid.gutter, areaWidth(area, grid), what, path);
+  });
+}
+
+/** A story's measure in em of its body: given, or the widest that fits its first area. */
+export function storyMeasure(story: StorySpec, grid: Grid): number {
+  return story.measure ?? fittingMeasure(areaWidth(story.areas[0]!, grid), story.columns, grid.gutter, story.body.size);
+}
+
 /**
  * The headline block. When the file gives no `lines`, it takes the grid lines its parts need
  * (kicker, title, subtitle as present in the copy) plus one line of space above and below.
@@ -147,11 +187,12 @@ function resolveHeadline(
   grid: Grid,
   firstArea: GridArea,
   path: JsonPath,
+  titleDefault: StyleDefault,
 ): HeadlineSpec {
   const json = story.headline;
   const hp: JsonPath = [...path, "headline"];
   const kicker = resolveTextStyle(ctx.source, json?.kicker, HOUSE_STYLE.text.kicker, grid, [...hp, "kicker"]);
-  const title = resolveTextStyle(ctx.source, json?.title, HOUSE_STYLE.text.title, grid, [...hp, "title"]);
+  const title = resolveTextStyle(ctx.source, json?.title, titleDefault, grid, [...hp, "title"]);
   const subtitle = resolveTextStyle(ctx.source, json?.subtitle, HOUSE_STYLE.text.subtitle, grid, [...hp, "subtitle"]);
   const direction = json?.direction ?? "horizontal";
   const span = json?.span ?? columns;

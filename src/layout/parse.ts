@@ -16,7 +16,8 @@ import { PaibanError, type Warning } from "../common/diagnostics.js";
 import { LayoutSource } from "./errors.js";
 import { type FileContext, type LayoutFiles, requireFile } from "./files.js";
 import { gridUnits, pt, resolveGeometry } from "./geometry.js";
-import { findOverlaps, resolveItem } from "./items.js";
+import { checkStoryMeasure, findOverlaps, resolveItem, storyMeasure } from "./items.js";
+import { joinJumps, jumpKey, jumpLinks } from "./jumps.js";
 import { type JsonPath, JsonSyntaxError, lineColumn, parseJson, pathText } from "./json.js";
 import {
   type FontFileJson,
@@ -27,7 +28,7 @@ import {
   type RunningHeadJson,
 } from "./schema.js";
 import { HOUSE_STYLE, resolveHouseStyle, resolveTextStyle } from "./styles.js";
-import type { EditionSpec, Grid, HeadlineParts, OutputSpec, PageSpec, RunningHeadSpec } from "./types.js";
+import type { EditionSpec, Grid, HeadlineParts, OutputSpec, PageSpec, RunningHeadSpec, StoryJump } from "./types.js";
 import { headerProblem, readIccHeader } from "../common/icc.js";
 import { FONT_ROLES, type FontFile, type FontRole } from "../fonts/types.js";
 import { checkLayoutSchema } from "./validate.js";
@@ -178,12 +179,29 @@ function pageSources(ctx: FileContext<HeadlineParts>, json: LayoutJson): PageSou
 }
 
 async function resolvePages<C extends HeadlineParts>(ctx: FileContext<C>, json: LayoutJson): Promise<PageSpec<C>[]> {
+  const sources = pageSources(ctx, json);
+  const itemsPath = (p: number): JsonPath => [...sources[p]!.path, "items"];
+  const links = jumpLinks(ctx.source, sources.map((p, i) => ({ number: p.number, items: p.items, itemsPath: itemsPath(i) })));
   const pages: PageSpec<C>[] = [];
-  for (const page of pageSources(ctx, json)) pages.push(await resolvePage(ctx, json, page));
+  for (const [i, page] of sources.entries()) pages.push(await resolvePage(ctx, json, page, (item) => links.get(jumpKey(i, item))));
+  if (links.size) {
+    joinJumps(
+      ctx.source,
+      pages,
+      (story, page) => storyMeasure(story, page.grid),
+      (story, page, measure, path) => checkStoryMeasure(ctx, story, page.grid, measure, path),
+      (p, item) => [...itemsPath(p), item],
+    );
+  }
   return pages;
 }
 
-async function resolvePage<C extends HeadlineParts>(ctx: FileContext<C>, json: LayoutJson, page: PageSource): Promise<PageSpec<C>> {
+async function resolvePage<C extends HeadlineParts>(
+  ctx: FileContext<C>,
+  json: LayoutJson,
+  page: PageSource,
+  jumpOf: (item: number) => StoryJump | undefined,
+): Promise<PageSpec<C>> {
   const geometry = resolveGeometry(ctx.source, json.page, page.override, [...page.path, "page"]);
   const itemsPath: JsonPath = [...page.path, "items"];
   const ids = new Map<string, number>();
@@ -197,7 +215,7 @@ async function resolvePage<C extends HeadlineParts>(ctx: FileContext<C>, json: L
       }
       ids.set(item.id, i);
     }
-    items.push(await resolveItem(ctx, item, i, geometry.grid, path));
+    items.push(await resolveItem(ctx, item, i, geometry.grid, path, jumpOf(i)));
   }
   ctx.warnings.push(...findOverlaps(items, page.number));
   const spec: PageSpec<C> = { number: page.number, name: page.name, ...geometry, houseStyle: resolveHouseStyle(), items };

@@ -179,7 +179,7 @@ const Headline = z.strictObject({
 const Story = z.strictObject({
   type: z.literal("story"),
   id: Name("Item id, unique on the page"),
-  copy: FilePath("Copy file (Markdown with front matter)"),
+  copy: FilePath("Copy file (Markdown with front matter); a continuation (转版, named by another story's continuedIn) has none").optional(),
   area: Area,
   direction: Direction("vertical: the body is set in vertical lines running right to left (竖排); columns are then tiers (栏) one above the other and measure the length of a line. Default horizontal").optional(),
   columns: GridIndex("Text columns (变栏 when fewer than the span)").optional(),
@@ -189,6 +189,9 @@ const Story = z.strictObject({
   byline: TextStyle.optional(),
   credit: TextStyle.optional(),
   copyfit: z.boolean().describe("Copyfit (撑行/缩行): set paragraphs a line looser or tighter so the story ends at its columns' foot (default true)").optional(),
+  continuedIn: Name(
+    "Jump (转版): the id of the story item on another page of the edition, with no copy of its own, that takes what does not fit here; this part ends with （下转第N版）, that one opens with （上接第M版）",
+  ).optional(),
 })
   .meta({ id: "Story" });
 

@@ -63,9 +63,12 @@ export const HOUSE_STYLE = {
     sidebarItemHead: { font: "hei", weight: "bold", size: fixed(10.5), leading: onGrid },
     runningHead: { font: "song", weight: "regular", size: fixed(9), leading: headlineLeading },
     runningHeadName: { font: "hei", weight: "bold", size: fixed(26), leading: headlineLeading, tracking: 0.5 },
+    /** A continuation's heading (转版标题): the story's title repeated smaller, 四号. */
+    jumpTitle: { font: "hei", weight: "bold", size: fixed(14), leading: headlineLeading },
   } satisfies Record<string, StyleDefault>,
   // TYPOGRAPHY: 六号 is the body minimum; 6 pt set solid is the smallest a newspaper prints legibly.
   minTypeSize: 6,
+  jump: { to: "（下转第{page}版）", from: "（上接第{page}版）", toAlign: "right", fromAlign: "left", numerals: "arabic" },
   copyfit: { maxLinesPerParagraph: 2, firstLineAtFoot: true },
   headline: { partGap: 0.35 },
   vertical: { uprightDigits: 2, quotes: "corner" },

@@ -108,6 +108,28 @@ export interface StorySpec<Copy extends HeadlineParts = HeadlineParts> {
   credit: TextStyle;
   /** Copyfit (撑行/缩行) fills the area to its foot; false turns it off for this story. */
   copyfit: boolean;
+  /**
+   * A story continued on another page (转版): this item is one part of it. Absent on a story
+   * that does not jump. A continuation's `copy` is its story's (it has none of its own) and its
+   * headline, when it has one, repeats the story's title (the 转版 heading).
+   */
+  jump?: StoryJump;
+}
+
+/** Where a part of a jumped story stands in its chain of parts; pages are the edition's page numbers (版次). */
+export interface StoryJump {
+  /** The story: its first part, the item that names the copy. */
+  story: PartRef;
+  /** The part before this one (absent on the first part): this part opens with （上接第N版）. */
+  from?: PartRef;
+  /** The part after this one (absent on the last part): this part ends with （下转第N版）. */
+  to?: PartRef;
+}
+
+/** A part of a jumped story: its item id and the page it is on. */
+export interface PartRef {
+  id: string;
+  page: number;
 }
 
 export interface CaptionSpec<Copy extends HeadlineParts = HeadlineParts> {
@@ -210,6 +232,18 @@ export interface HouseStyle {
   };
   /** The smallest type the paper prints legibly, pt; text set smaller is warned about. */
   minTypeSize: number;
+  /**
+   * Jump lines (转版): a story's part that continues elsewhere ends with `to` on a line of its
+   * own, the part that continues it opens with `from`; `{page}` is the other part's page number
+   * (版次), in `numerals`. Set in the story's body face, `toAlign`/`fromAlign` in the column.
+   */
+  jump: {
+    to: string;
+    from: string;
+    toAlign: "left" | "right";
+    fromAlign: "left" | "right";
+    numerals: "arabic" | "chinese";
+  };
   headline: {
     /** Space between the parts of a headline block (引题, 主题, 副题), em of the title's size. */
     partGap: number;

@@ -1,5 +1,6 @@
 /** Grid arithmetic for make-up: areas to rectangles, grid lines to baselines. */
 import { areaWidth, columnX, lineY } from "../layout/geometry.js";
+export { fittingMeasure } from "../layout/geometry.js";
 import type { Grid, GridArea } from "../layout/types.js";
 import type { Rect } from "../common/geometry.js";
 import type { FlowColumn } from "./flow.js";
@@ -23,12 +24,6 @@ export function baselineIn(top: number, pitch: number, size: number): number {
 export function textColumns(rect: Rect, count: number, width: number): { x: number; width: number }[] {
   const gap = count > 1 ? (rect.width - count * width) / (count - 1) : 0;
   return Array.from({ length: count }, (_, k) => ({ x: rect.x + k * (width + gap), width }));
-}
-
-/** The widest measure, in half ems of `size`, that `count` columns with `gutter` between them allow in `width`. */
-export function fittingMeasure(width: number, count: number, gutter: number, size: number): number {
-  const each = (width - (count - 1) * gutter) / count;
-  return Math.floor((each / size) * 2 + 1e-9) / 2;
 }
 
 /**

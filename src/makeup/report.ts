@@ -10,6 +10,8 @@ export interface FrameReport extends Rect {
   used: number;
   /** A segment of a text column cut around a photo or box (图文互斥): the text column, from 1. */
   column?: number;
+  /** The page the frame is on, for a jumped story's frames (its parts are on several pages). */
+  page?: number;
 }
 
 export interface ParagraphReport {
@@ -48,6 +50,32 @@ export interface StoryReport {
   fit?: FitEstimate;
   /** 图文互斥: the photos and boxes the story's text runs around, the columns they cut and the lines lost. */
   runaround?: RunaroundReport;
+  /**
+   * A jumped story (转版): its parts in chain order, the first being this item. The story's
+   * frames and lines per column then run through all its parts, and its overset is what the
+   * last part could not hold.
+   */
+  parts?: StoryPartReport[];
+  /**
+   * On a continuation's page: the id of the story this part belongs to (the story itself is
+   * reported once, on its first part's page, with its `parts`; the layout's flat `stories`
+   * leaves these entries out).
+   */
+  partOf?: string;
+}
+
+/** One part of a jumped story. */
+export interface StoryPartReport {
+  /** The part's item id and the page (版次) it is on. */
+  id: string;
+  page: number;
+  /** Grid lines of text it holds, in all and per column. */
+  lines: number;
+  linesPerColumn: number[];
+  frames: FrameReport[];
+  /** The jump lines as set: the part opens with jumpFrom （上接第1版） and ends with jumpTo （下转第2版）. */
+  jumpFrom?: string;
+  jumpTo?: string;
 }
 
 /** Copyfit's account of one copy. Lines are grid lines; em per gap are of the body size. */
@@ -89,7 +117,7 @@ export interface PageReport {
 export interface LayoutReport {
   layout: string;
   pages: PageReport[];
-  /** Every story of every page, flat (the shape other tools read). */
+  /** Every story of every page, flat (the shape other tools read); a jumped story once, with its parts. */
   stories: StoryReport[];
   warnings: Warning[];
 }

@@ -8,7 +8,7 @@ import type { DisplayDocument } from "../display/types.js";
 import type { EditionSpec, PageSpec } from "../makeup/spec.js";
 import type { LayoutReport } from "../makeup/report.js";
 import type { FontStore } from "../fonts/store.js";
-import { assembleEdition, defaultWorkerCount, makeupInWorkers, makeupOnePage, type MadePage, type PageFonts } from "./makeup.js";
+import { assembleEdition, defaultWorkerCount, makeupGroup, makeupInWorkers, pageGroups, type MadePage, type PageFonts } from "./makeup.js";
 
 /** Progress of an edition's make-up: before the first page, then after each page made up. */
 export interface MakeupProgress {
@@ -27,9 +27,12 @@ export interface MakeupProgress {
 export class PageCache {
   private pages = new Map<string, MadePage>();
 
-  /** The key of a page: the same key means the same make-up. */
-  static key(fonts: PageFonts, page: PageSpec): string {
-    return JSON.stringify({ fonts, page });
+  /**
+   * The key of a page: the same key means the same make-up. A page made up with others (the
+   * pages a jumped story joins, `together`) depends on all of them.
+   */
+  static key(fonts: PageFonts, page: PageSpec, together?: PageSpec[]): string {
+    return JSON.stringify(together ? { fonts, page, together } : { fonts, page });
   }
 
   get(key: string): MadePage | undefined {
@@ -72,23 +75,32 @@ export async function makeUpEdition(edition: EditionSpec, warnings: Warning[], o
   const progress = options.onProgress ?? (() => {});
   const cache = options.cache;
   const total = edition.pages.length;
-  const keys = edition.pages.map((page) => PageCache.key(edition.fonts, page));
+  // Pages a jumped story joins are made up together, and kept or made again together.
+  const groups = pageGroups(edition.pages);
+  const keys: string[] = new Array(total);
+  for (const g of groups) {
+    const together = g.length > 1 ? g.map((i) => edition.pages[i]!) : undefined;
+    for (const i of g) keys[i] = PageCache.key(edition.fonts, edition.pages[i]!, together);
+  }
   const made: (MadePage | undefined)[] = keys.map((k) => cache?.get(k));
+  const todo = groups.filter((g) => g.some((i) => !made[i]));
+  for (const g of todo) for (const i of g) made[i] = undefined;
   const cached = made.map((m) => m !== undefined);
-  const todo = made.flatMap((m, i) => (m ? [] : [i]));
-  const workers = Math.min(options.workers ?? defaultWorkerCount(todo.length), todo.length);
-  let done = total - todo.length;
+  const todoPages = todo.reduce((n, g) => n + g.length, 0);
+  const workers = Math.min(options.workers ?? defaultWorkerCount(todoPages), todo.length);
+  let done = total - todoPages;
   progress({ stage: "makeup", total, done, workers });
-  const onPage = (i: number, m: MadePage) => {
-    made[i] = m;
-    done++;
-    progress({ stage: "makeup", total, done, page: edition.pages[i]!.number, name: edition.pages[i]!.name, workers });
+  const onGroup = (g: number[], m: MadePage[]) => {
+    g.forEach((i, k) => {
+      made[i] = m[k]!;
+      done++;
+      progress({ stage: "makeup", total, done, page: edition.pages[i]!.number, name: edition.pages[i]!.name, workers });
+    });
   };
   if (workers > 1) {
-    const results = await makeupInWorkers(edition.fonts, todo.map((i) => edition.pages[i]!), workers, (j, m) => onPage(todo[j]!, m));
-    results.forEach((m, j) => (made[todo[j]!] = m));
+    await makeupInWorkers(edition.fonts, todo.map((g) => g.map((i) => edition.pages[i]!)), workers, (j, m) => onGroup(todo[j]!, m));
   } else {
-    for (const i of todo) onPage(i, makeupOnePage(edition.fonts, edition.pages[i]!, options.fonts));
+    for (const g of todo) onGroup(g, makeupGroup(edition.fonts, g.map((i) => edition.pages[i]!), options.fonts));
   }
   const pages = made as MadePage[];
   cache?.keep(keys, pages);

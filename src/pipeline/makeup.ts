@@ -15,7 +15,7 @@ import type { DisplayDocument, DisplayPage } from "../display/types.js";
 import { makeFontMap } from "../fonts/fontmap.js";
 import type { FontStore } from "../fonts/store.js";
 import type { EditionSpec, PageSpec } from "../makeup/spec.js";
-import { assembleEdition as assembleMadePages, makeupPage } from "../makeup/page.js";
+import { assembleEdition as assembleMadePages, makeupPages } from "../makeup/page.js";
 import type { LayoutReport, PageReport } from "../makeup/report.js";
 
 /** One page made up. */
@@ -30,12 +30,52 @@ export interface MadePage {
 
 export type PageFonts = EditionSpec["fonts"];
 
-/** Make up one page with its own font map, its faces from `store` (what a worker runs). */
+/** Make up one page with its own font map, its faces from `store`. */
 export function makeupOnePage(fonts: PageFonts, page: PageSpec, store: FontStore): MadePage {
+  return makeupGroup(fonts, [page], store)[0]!;
+}
+
+/**
+ * Make up a group of pages (one page, or the pages a jumped story joins) with one font map, its
+ * faces from `store` (what a worker runs): the group's font warnings go with its first page, its
+ * time is shared out evenly.
+ */
+export function makeupGroup(fonts: PageFonts, pages: PageSpec[], store: FontStore): MadePage[] {
   const t = performance.now();
   const map = makeFontMap(fonts, store);
-  const made = makeupPage(map, page);
-  return { page: made.page, report: made.report, fontWarnings: map.warnings(), ms: performance.now() - t };
+  const made = makeupPages(map, pages);
+  const ms = (performance.now() - t) / pages.length;
+  const fontWarnings = map.warnings();
+  return made.map((m, i) => ({ page: m.page, report: m.report, fontWarnings: i === 0 ? fontWarnings : [], ms }));
+}
+
+/**
+ * The edition's pages in groups made up together, as indices in page order: pages joined by a
+ * jumped story (转版) — its parts are set as one flow — in one group, every other page alone, so
+ * pages without jumps are made up apart (and in parallel on workers) as ever.
+ */
+export function pageGroups(pages: readonly PageSpec[]): number[][] {
+  const index = new Map(pages.map((p, i) => [p.number, i]));
+  const root = pages.map((_, i) => i);
+  const find = (i: number): number => {
+    while (root[i] !== i) i = root[i] = root[root[i]!]!;
+    return i;
+  };
+  pages.forEach((page, i) => {
+    for (const item of page.items) {
+      const to = item.type === "story" ? item.jump?.to : undefined;
+      const j = to ? index.get(to.page) : undefined;
+      if (j !== undefined) root[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  pages.forEach((_, i) => {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  });
+  return [...groups.values()];
 }
 
 /** The edition's display list and report from pages made up apart (font warnings once each). */
@@ -68,22 +108,22 @@ export function defaultWorkerCount(pages: number): number {
 
 interface WorkerReply {
   index: number;
-  made?: MadePage;
+  made?: MadePage[];
   error?: { message: string; name: string; file?: string; where?: string; exitCode?: number; stack?: string };
 }
 
 /**
- * Make up `pages` on `count` worker threads, handing out the next page to whichever worker is
- * free. `onPage` hears of each page as it is done (in completion order); the result is in
- * page order.
+ * Make up `pages` (groups of pages made up together: see pageGroups) on `count` worker threads,
+ * handing out the next group to whichever worker is free. `onPage` hears of each group as it is
+ * done (in completion order); the result is in the groups' order.
  */
 export async function makeupInWorkers(
   fonts: PageFonts,
-  pages: PageSpec[],
+  pages: PageSpec[][],
   count: number,
-  onPage?: (index: number, made: MadePage) => void,
-): Promise<MadePage[]> {
-  const results: MadePage[] = new Array(pages.length);
+  onPage?: (index: number, made: MadePage[]) => void,
+): Promise<MadePage[][]> {
+  const results: MadePage[][] = new Array(pages.length);
   const workerUrl = workerScript();
   // Loaded here, not with the module: worker_threads loaded into a start-up snapshot
   // (src/cli/snapshot.ts) gives workers that fail on their first process.cwd() (Node 20).
@@ -105,7 +145,7 @@ export async function makeupInWorkers(
         if (failed) return;
         if (next < pages.length) {
           const index = next++;
-          w.postMessage({ index, fonts, page: pages[index] });
+          w.postMessage({ index, fonts, pages: pages[index] });
         }
       };
       for (let i = 0; i < n; i++) {

@@ -32,7 +32,7 @@ import { loadLayout } from "./load.js";
 import type { EditionSpec } from "../makeup/spec.js";
 import type { LayoutReport } from "../makeup/report.js";
 import { makeUpEdition, PageCache, type MakeupProgress } from "./edition.js";
-import { assembleEdition, makeupOnePage } from "./makeup.js";
+import { assembleEdition, makeupGroup, pageGroups, type MadePage } from "./makeup.js";
 import { OutputSet } from "../render/atomic.js";
 import { checkOutputs, outputFiles, refuseCollisions, refuseLowResolution, refuseMissingGlyphs } from "./outputs.js";
 import { loadPdfWriter, PdfOutput, type PdfWritten } from "./pdf-output.js";
@@ -110,7 +110,10 @@ export async function layOut(layoutFile: string, fonts?: FontStore, o: { showCop
   try {
     const { edition, warnings } = await loadLayout(layoutFile, store);
     // The render's own make-up, page by page: one path for the CLI, serve, PNG export and tests.
-    const made = edition.pages.map((page) => makeupOnePage(edition.fonts, page, store));
+    const made: MadePage[] = new Array(edition.pages.length);
+    for (const g of pageGroups(edition.pages)) {
+      makeupGroup(edition.fonts, g.map((i) => edition.pages[i]!), store).forEach((m, k) => (made[g[k]!] = m));
+    }
     const { document, report } = assembleEdition(edition, made, warnings);
     // Copyfit's tags (撑 +1 / 缩 −1) only when asked for.
     return { edition, document: o.showCopyfit ? document : withoutCopyfitTags(document), report };

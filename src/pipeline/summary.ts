@@ -18,7 +18,8 @@ export interface PageSummary {
 /** The summary of pages made up (`cached[i]`: page i was kept from before). */
 export function summarise(pages: readonly MadePage[], cached: readonly boolean[]): PageSummary[] {
   return pages.map((m, i): PageSummary => {
-    const over = m.report.stories.filter((s) => s.overset.lines > 0);
+    // A jumped story's overset is counted once, with the story (on its first part's page).
+    const over = m.report.stories.filter((s) => s.overset.lines > 0 && !s.partOf);
     return {
       number: m.page.number,
       name: m.page.name,

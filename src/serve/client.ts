@@ -143,8 +143,10 @@ export const APP_JS = `"use strict";
 
   function frames(page, holder) {
     holder.querySelectorAll(".frame").forEach((f) => f.remove());
-    for (const s of state.stories.filter((x) => x.page === page.number)) {
+    // A jumped story's frames are on its parts' pages (frame.page); others on the story's page.
+    for (const s of state.stories) {
       s.frames.forEach((f, i) => {
+        if ((f.page ?? s.page) !== page.number) return;
         const d = el("div", "frame" + (s.overset.lines > 0 ? " overset" : ""));
         d.dataset.id = s.id;
         d.title = s.id;
