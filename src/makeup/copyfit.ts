@@ -15,9 +15,8 @@
  * its last line ranks them first), so a story that fits as set costs one flow.
  */
 import type { CopyfitLimits } from "../typeset/styles.js";
-import { breakPrepared, setPrepared, type PreparedParagraph } from "../typeset/compose.js";
-import { isOrphan, lineGaps, lineGive, lineNatural, type LineRange } from "../typeset/breaks.js";
-import { mayBreakBetween } from "../typeset/kinsoku.js";
+import type { PreparedParagraph } from "../typeset/compose.js";
+import { fitPrepared, type ParagraphFits } from "../typeset/fit.js";
 import type { SetParagraph } from "../typeset/types.js";
 import type { FlowColumn, FlowLine } from "./flow.js";
 
@@ -57,15 +56,13 @@ export interface CopyfitRules {
 }
 
 /**
- * The other settings of a prepared paragraph: `delta` lines more or fewer, its breaks chosen so
- * that the largest change of spacing on any of its lines is as small as it can be (an even
- * loosening or tightening, not first fit on a narrower measure, which leaves one line with two
- * characters fewer and gappy). `toLines` turns a set paragraph into flow lines.
+ * The other settings of a prepared paragraph, `delta` lines more or fewer: the composer's
+ * (fitPrepared, src/typeset/fit.ts: breaks chosen so that the largest change of spacing on any
+ * line is least). `toLines` turns a set paragraph into flow lines.
  */
 export function paragraphFit(
   p: PreparedParagraph,
   natural: SetParagraph,
-  limits: CopyfitLimits,
   paragraph: number,
   toLines: (set: SetParagraph) => FlowLine[],
 ): FitParagraph {
@@ -76,6 +73,7 @@ export function paragraphFit(
   const lastWidth = last ? (last.width - last.indent) / size + (n === 1 ? p.settings.indent : 0) : 0;
   const measure = p.settings.measure;
   const cache = new Map<number, PartVariant | undefined>();
+  let fits: ParagraphFits | undefined;
   return {
     paragraph,
     estimate(delta) {
@@ -90,122 +88,12 @@ export function paragraphFit(
 
   function vary(delta: number): PartVariant | undefined {
     if (delta === 0 || n + delta < 1 || p.settings.lastLine !== "left") return undefined;
-    const naturalRanges = breakPrepared(p);
-    let naturalLoose = 0;
-    naturalRanges.forEach((r, k) => {
-      if (k < naturalRanges.length - 1) naturalLoose = Math.max(naturalLoose, spacingOf(p, r, k));
-    });
-    const loose = Math.max(limits.loosen, naturalLoose);
-    const tight = delta < 0 ? limits.tighten : 0;
-    const ranges = evenBreaks(p, n + delta, loose, tight);
-    if (!ranges) { return undefined; }
-    const { paragraph: set, spacing } = setPrepared(p, ranges, tight);
-    if (set.lines.length !== n + delta || set.lines.some((l) => l.overfull)) { return undefined; }
+    fits ??= fitPrepared(p);
+    const v = fits.variant(delta);
+    if (!v) return undefined;
     // Loosened: the most space a line adds per gap; tightened: the most 紧排 a line takes (≤ 0).
-    let emPerGap = 0;
-    spacing.forEach((s, k) => {
-      if (k === spacing.length - 1 || s.gaps === 0) return;
-      emPerGap = delta > 0 ? Math.max(emPerGap, s.perGap) : Math.min(emPerGap, s.perGap);
-    });
-    return { lines: toLines(set), set, delta, emPerGap };
+    return { lines: toLines(v.paragraph), set: v.paragraph, delta, emPerGap: delta > 0 ? v.cost.maxPerGap : -v.cost.maxPerGap };
   }
-}
-
-/**
- * The space line `k` = units [s, e) adds to each gap between characters when justified, em
- * (negative: the 紧排 it needs once the marks' blanks are spent; 0 when they suffice).
- */
-function spacingOf(p: PreparedParagraph, r: LineRange, k: number): number {
-  const { units, m } = p;
-  const end = units[r.end - 1]!;
-  // A line-end mark's blank is always dropped (GB/T 15834 5.1.10).
-  const natural = lineNatural(units, m, r.start, r.end) - end.right;
-  const width = p.widthOf(k);
-  const gaps = lineGaps(m, r.start, r.end);
-  // A line that cannot spread (no gap between characters) must be full already.
-  if (natural <= width) return gaps > 0 ? (width - natural) / gaps : width - natural < 1e-9 ? 0 : Infinity;
-  const give = lineGive(units, m, r.start, r.end) - (end.right - (end.rightGive?.amount ?? 0)) - (end.rightGive?.amount ?? 0);
-  const over = natural - give - width;
-  if (over <= 1e-9) return 0;
-  return gaps > 0 ? -over / gaps : -Infinity;
-}
-
-/**
- * Break a prepared paragraph into exactly `count` lines so that the largest spacing change of
- * any line but the last is least: no line looser than `loose` em per gap, none needing more
- * 紧排 than `tight`; 避头尾 as the composer has it, no 孤字. Undefined when no such breaking.
- */
-function evenBreaks(p: PreparedParagraph, count: number, loose: number, tight: number): LineRange[] | undefined {
-  const { units, rules } = p;
-  const N = units.length;
-  if (N === 0) return undefined;
-  const legal: number[] = [];
-  for (let k = 1; k < N; k++) {
-    const before = units[k - 1]!;
-    if (rules.onlyAtSpaces && before.glueKind !== "space") continue;
-    if (mayBreakBetween(before.cls, units[k]!.cls, rules)) legal.push(k);
-  }
-  legal.push(N);
-  const at = new Map<number, number>(legal.map((k, i) => [k, i]));
-  const B = legal.length;
-  // cost[l][i]: least worst spacing of l lines ending at break legal[i]; from: the break before.
-  let cost = new Float64Array(B + 1).fill(Infinity);
-  const from: Int32Array[] = [];
-  // Start: position 0 is "break -1".
-  const startCost = new Float64Array(B + 1).fill(Infinity);
-  startCost[B] = 0;
-  cost = startCost;
-  const posOf = (i: number) => (i === B ? 0 : legal[i]!);
-  for (let l = 0; l < count; l++) {
-    const next = new Float64Array(B + 1).fill(Infinity);
-    const back = new Int32Array(B + 1).fill(-1);
-    const lastLine = l === count - 1;
-    for (let i = 0; i <= B; i++) {
-      const c = cost[i]!;
-      if (!Number.isFinite(c)) continue;
-      const s = posOf(i);
-      if (s >= N) continue;
-      const width = p.widthOf(l);
-      const first = i === B ? 0 : i + 1;
-      for (let j = first; j < B; j++) {
-        const e = legal[j]!;
-        if (e <= s) continue;
-        const r = { start: s, end: e };
-        if (lastLine) {
-          if (e !== N) continue;
-          const sp = spacingOf(p, r, l);
-          if (sp < -tight - 1e-9) break;
-          if (count >= 2 && p.settings.avoidOrphans && isOrphan(units, r)) break;
-          if (c < next[j]!) {
-            next[j] = c;
-            back[j] = i;
-          }
-          break;
-        }
-        if (e === N) break;
-        const sp = spacingOf(p, r, l);
-        if (sp < -tight - 1e-9) break;
-        if (sp > loose + 1e-9) continue;
-        const v = Math.max(c, Math.abs(sp));
-        if (v < next[j]!) {
-          next[j] = v;
-          back[j] = i;
-        }
-      }
-    }
-    from.push(back);
-    cost = next;
-  }
-  const end = at.get(N)!;
-  if (!Number.isFinite(cost[end]!)) return undefined;
-  const ranges: LineRange[] = [];
-  let j = end;
-  for (let l = count - 1; l >= 0; l--) {
-    const i = from[l]![j]!;
-    ranges.unshift({ start: posOf(i), end: legal[j]! });
-    j = i;
-  }
-  return ranges;
 }
 
 /** Where a flow ended up on the grid, as copyfit sees it. */

@@ -2,7 +2,7 @@
 import type { DisplayItem } from "../display/types.js";
 import type { Face } from "../fonts/face.js";
 import type { BodyStyle, TextStyle } from "../layout/types.js";
-import { breakPrepared, composeParagraph, prepareParagraph, resolveStyle, setPrepared, type FaceSpan } from "../typeset/compose.js";
+import { breakPrepared, composeParagraph, prepareParagraph, setPrepared, type FaceSpan } from "../typeset/compose.js";
 import type { SetLine, SetParagraph } from "../typeset/types.js";
 import { asVerticalLine, prepareVertical } from "../typeset/vertical/compose.js";
 import type { VerticalStyle } from "../typeset/vertical/types.js";
@@ -141,7 +141,6 @@ export function bodyLines(
   const faces = ctx.faces(style);
   const lines: FlowLine[] = [];
   const parts: FlowPart[] = [];
-  const limits = resolveStyle(style.punctuation).copyfit;
   const set = paragraphs.map((text, k) => {
     const spans: FaceSpan[] = k === 0 && o.dateline ? [{ start: 0, end: o.dateline.length, faces: o.dateline.faces }] : [];
     const prepared = (o.vertical ? (t: string, f: Face[], opts: Parameters<typeof prepareParagraph>[2], sp: FaceSpan[]) => prepareVertical(t, f, { ...opts, ...o.vertical }, sp) : prepareParagraph)(
@@ -175,7 +174,7 @@ export function bodyLines(
       });
     const own = toLines(p);
     for (const line of own) lines.push(line); // no spread: a paragraph may run to 100,000s of lines
-    parts.push({ lines: own, set: p, ...(NAME_LISTS.has(o.role) ? {} : { fit: paragraphFit(prepared, p, limits, paragraph, toLines) }) });
+    parts.push({ lines: own, set: p, ...(NAME_LISTS.has(o.role) ? {} : { fit: paragraphFit(prepared, p, paragraph, toLines) }) });
     return p;
   });
   return { lines, set, parts };

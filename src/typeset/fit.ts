@@ -9,18 +9,20 @@
  *   fits.variant(-1)          // one line shorter, or null
  *
  * A variant is the paragraph re-broken into exactly `lines + delta` lines, every line but the
- * last justified to the full measure, choosing the breaks that spread the change most evenly
- * (least sum over lines of gaps × (space per gap)²: a total fit over the legal breaks, not
- * first-fit). Loosened, a line may take at most `copyfit.loosen` em of extra space per gap
- * between characters (a narrower effective measure, the extra spread evenly); tightened, it
- * may spend the blanks the style lets go and then 紧排, every gap at most `copyfit.tighten` em
- * narrower. A line the tight setting already sets looser (pushed out by 避头尾) may stay that
- * loose. 避头尾, numbers, words and inseparables unsplit, a lone 。？！ never squeezed mid-line,
- * and no 孤字 hold in every variant; null when the limits cannot give exactly that many lines.
+ * last justified to the full measure, its breaks chosen so that the largest change of spacing on
+ * any line is least (the loosest line of a loosened paragraph, the tightest of a tightened one,
+ * as even as it can be — not first fit on a narrower measure, which leaves one line two
+ * characters short and gappy). Loosened, a line may take at most `copyfit.loosen` em of extra
+ * space per gap between characters (a narrower effective measure, the extra spread evenly);
+ * tightened, it may spend the blanks the style lets go and then 紧排, every gap at most
+ * `copyfit.tighten` em narrower. A line the tight setting already sets looser (pushed out by
+ * 避头尾) may stay that loose. 避头尾, numbers, words and inseparables unsplit, a lone 。？！
+ * never squeezed mid-line, and no 孤字 hold in every variant; null when the limits cannot give
+ * exactly that many lines. Make-up's copyfit (src/makeup/copyfit.ts) sets its paragraphs
+ * through this.
  *
- * Pure and fast: units are made once per fitVariants call; a variant is one pass over
- * (line, break) pairs, each line's possible ends found by bisection on prefix sums. Nothing is
- * kept between calls.
+ * Pure: units are made once per fitVariants call (or by the caller: fitPrepared); a variant is
+ * one pass per line over (break, next break) pairs. Nothing is kept between calls.
  */
 import type { Face } from "../fonts/face.js";
 import { isOrphan, lineGaps, lineGive, lineNatural, type LineRange } from "./breaks.js";
@@ -66,11 +68,14 @@ const MAX_CELLS = 1_000_000;
 const EPS = 1e-9;
 
 export function fitVariants(text: string, faces: Face[], options: ComposeOptions, spans: FaceSpan[] = []): ParagraphFits {
-  const p = prepareParagraph(text, faces, options, spans);
+  return fitPrepared(prepareParagraph(text, faces, options, spans));
+}
+
+/** fitVariants of a paragraph already prepared (make-up prepares each paragraph once). */
+export function fitPrepared(p: PreparedParagraph): ParagraphFits {
   const limits = p.style.copyfit;
   const naturalRanges = breakPrepared(p);
   const natural = setPrepared(p, naturalRanges);
-  const naturalLoosest = costOf(natural.spacing, 1).maxPerGap;
   const lines = naturalRanges.length;
   const seen = new Map<number, FitVariant | null>();
 
@@ -79,14 +84,20 @@ export function fitVariants(text: string, faces: Face[], options: ComposeOptions
     if (seen.has(delta)) return seen.get(delta)!;
     let result: FitVariant | null = null;
     if (delta === 0) result = { paragraph: natural.paragraph, cost: { delta: 0, ...costOf(natural.spacing, 1) } };
-    else if (lines + delta >= 1 && (lines + delta + 1) * (p.units.length + 1) <= MAX_CELLS) {
+    else if (lines + delta >= 1 && (lines + delta) * (p.units.length + 1) <= MAX_CELLS) {
       // Loosened lines up to the limit (or as loose as the tight setting already is); tightened
       // ones no looser than that either, and no more 紧排 than the limit.
-      const stretch = Math.max(limits.loosen, naturalLoosest);
-      const ranges = delta > 0 ? totalFit(p, lines + delta, stretch, 0) : totalFit(p, lines + delta, stretch, limits.tighten);
+      let naturalLoose = 0;
+      naturalRanges.forEach((r, k) => {
+        if (k < naturalRanges.length - 1) naturalLoose = Math.max(naturalLoose, spacingOf(p, r, k));
+      });
+      const tighten = delta < 0 ? limits.tighten : 0;
+      const ranges = evenBreaks(p, lines + delta, Math.max(limits.loosen, naturalLoose), tighten);
       if (ranges) {
-        const set = setPrepared(p, ranges, delta < 0 ? limits.tighten : 0);
-        result = { paragraph: set.paragraph, cost: { delta, ...costOf(set.spacing, delta > 0 ? 1 : -1) } };
+        const set = setPrepared(p, ranges, tighten);
+        if (set.paragraph.lines.length === lines + delta && !set.paragraph.lines.some((l) => l.overfull)) {
+          result = { paragraph: set.paragraph, cost: { delta, ...costOf(set.spacing, delta > 0 ? 1 : -1) } };
+        }
       }
     }
     seen.set(delta, result);
@@ -97,91 +108,95 @@ export function fitVariants(text: string, faces: Face[], options: ComposeOptions
 }
 
 /**
- * The breaks into exactly `target` lines with the least sum of gaps × (space per gap)², where
- * a justified line may stretch at most `stretch` em per gap and squeeze past
- * the style's blanks at most `tighten` em per gap (紧排). Null when no such breaks exist.
+ * The space line `k` = units [s, e) adds to each gap between characters when justified, em
+ * (negative: the 紧排 it needs once the marks' blanks are spent; 0 when they suffice).
  */
-function totalFit(p: PreparedParagraph, target: number, stretch: number, tighten: number): LineRange[] | null {
-  const { units, m, rules } = p;
-  const n = units.length;
-  const legalEnd = (j: number) =>
-    j === n || (!(rules.onlyAtSpaces && units[j - 1]!.glueKind !== "space") && mayBreakBetween(units[j - 1]!.cls, units[j]!.cls, rules));
-  /** Cost of units [i, j) as line k (justified), or Infinity when it cannot be set so. */
-  const lineCost = (i: number, j: number, k: number): number => {
-    const width = p.widthOf(k);
-    const natural = lineNatural(units, m, i, j);
-    const gaps = lineGaps(m, i, j);
-    if (natural <= width + EPS) {
-      const room = width - natural;
-      if (room <= EPS) return 0;
-      if (gaps === 0) return Infinity;
-      const s = room / gaps;
-      return s <= stretch + EPS ? gaps * s * s : Infinity;
-    }
-    const squeezed = natural - lineGive(units, m, i, j);
-    if (squeezed <= width + EPS) return 0;
-    if (gaps === 0) return Infinity;
-    const t = (squeezed - width) / gaps;
-    return t <= tighten + EPS ? gaps * t * t : Infinity;
-  };
-  /** The last line: not justified, but it must fit (紧排 counted) and may not be a 孤字. */
-  const lastCost = (i: number, k: number): number => {
-    if (target >= 2 && p.settings.avoidOrphans && isOrphan(units, { start: i, end: n })) return Infinity;
-    const over = lineNatural(units, m, i, n) - lineGive(units, m, i, n) - p.widthOf(k);
-    if (over <= EPS) return 0;
-    const gaps = lineGaps(m, i, n);
-    const t = gaps ? over / gaps : Infinity;
-    return t <= tighten + EPS ? gaps * t * t : Infinity;
-  };
-  /** Ends j of a justified line from i: those neither too loose nor too tight (bisection). */
-  const tooLoose = (i: number, j: number, k: number) => lineNatural(units, m, i, j) + stretch * lineGaps(m, i, j) < p.widthOf(k) - EPS;
-  const tooTight = (i: number, j: number, k: number) =>
-    lineNatural(units, m, i, j) - lineGive(units, m, i, j) - tighten * lineGaps(m, i, j) > p.widthOf(k) + EPS;
+function spacingOf(p: PreparedParagraph, r: LineRange, k: number): number {
+  const { units, m } = p;
+  const end = units[r.end - 1]!;
+  // A line-end mark's blank is always dropped (GB/T 15834 5.1.10).
+  const natural = lineNatural(units, m, r.start, r.end) - end.right;
+  const width = p.widthOf(k);
+  const gaps = lineGaps(m, r.start, r.end);
+  // A line that cannot spread (no gap between characters) must be full already.
+  if (natural <= width) return gaps > 0 ? (width - natural) / gaps : width - natural < EPS ? 0 : Infinity;
+  const give = lineGive(units, m, r.start, r.end) - (end.right - (end.rightGive?.amount ?? 0)) - (end.rightGive?.amount ?? 0);
+  const over = natural - give - width;
+  if (over <= EPS) return 0;
+  return gaps > 0 ? -over / gaps : -Infinity;
+}
 
-  const width = n + 1;
-  const best = new Float64Array(target * width).fill(Infinity);
-  const from = new Int32Array(target * width).fill(-1);
-  best[0] = 0;
-  for (let k = 0; k < target - 1; k++) {
-    for (let i = 0; i < n; i++) {
-      const here = best[k * width + i]!;
-      if (here === Infinity) continue;
-      // First end not too loose: the first j in (i, n) with enough on the line.
-      let lo = i + 1;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (tooLoose(i, mid, k)) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let j = lo; j < n && !tooTight(i, j, k); j++) {
-        if (!legalEnd(j)) continue;
-        const c = here + lineCost(i, j, k);
-        const at = (k + 1) * width + j;
-        if (c < best[at]!) {
-          best[at] = c;
-          from[at] = i;
+/**
+ * Break a prepared paragraph into exactly `count` lines so that the largest spacing change of
+ * any line but the last is least (ties: the earliest breaks): no line looser than `loose` em
+ * per gap, none needing more 紧排 than `tight`; 避头尾 as the composer has it, no 孤字. Null
+ * when no such breaking.
+ */
+function evenBreaks(p: PreparedParagraph, count: number, loose: number, tight: number): LineRange[] | null {
+  const { units, rules } = p;
+  const N = units.length;
+  if (N === 0) return null;
+  const legal: number[] = [];
+  for (let k = 1; k < N; k++) {
+    const before = units[k - 1]!;
+    if (rules.onlyAtSpaces && before.glueKind !== "space") continue;
+    if (mayBreakBetween(before.cls, units[k]!.cls, rules)) legal.push(k);
+  }
+  legal.push(N);
+  const B = legal.length;
+  // cost[i]: the least largest change of the lines so far ending at break legal[i] (B: the
+  // start); from[l][j]: the break before line l's end j.
+  let cost = new Float64Array(B + 1).fill(Infinity);
+  cost[B] = 0;
+  const from: Int32Array[] = [];
+  const posOf = (i: number) => (i === B ? 0 : legal[i]!);
+  for (let l = 0; l < count; l++) {
+    const next = new Float64Array(B + 1).fill(Infinity);
+    const back = new Int32Array(B + 1).fill(-1);
+    const lastLine = l === count - 1;
+    for (let i = 0; i <= B; i++) {
+      const c = cost[i]!;
+      if (!Number.isFinite(c)) continue;
+      const s = posOf(i);
+      if (s >= N) continue;
+      for (let j = i === B ? 0 : i + 1; j < B; j++) {
+        const e = legal[j]!;
+        if (e <= s) continue;
+        const r = { start: s, end: e };
+        if (lastLine) {
+          // The last line: not justified, but it must fit (紧排 counted) and may not be a 孤字.
+          if (e !== N) continue;
+          if (spacingOf(p, r, l) < -tight - EPS) break;
+          if (count >= 2 && p.settings.avoidOrphans && isOrphan(units, r)) break;
+          if (c < next[j]!) {
+            next[j] = c;
+            back[j] = i;
+          }
+          break;
+        }
+        if (e === N) break;
+        const sp = spacingOf(p, r, l);
+        if (sp < -tight - EPS) break;
+        if (sp > loose + EPS) continue;
+        const v = Math.max(c, Math.abs(sp));
+        if (v < next[j]!) {
+          next[j] = v;
+          back[j] = i;
         }
       }
     }
+    from.push(back);
+    cost = next;
   }
-  let end = -1;
-  let least = Infinity;
-  const k = target - 1;
-  for (let i = 0; i < n; i++) {
-    const c = best[k * width + i]! + lastCost(i, k);
-    if (c < least) {
-      least = c;
-      end = i;
-    }
+  if (!Number.isFinite(cost[B - 1]!)) return null;
+  const ranges: LineRange[] = [];
+  let j = B - 1;
+  for (let l = count - 1; l >= 0; l--) {
+    const i = from[l]![j]!;
+    ranges.unshift({ start: posOf(i), end: legal[j]! });
+    j = i;
   }
-  if (end < 0) return null;
-  const ranges: LineRange[] = [{ start: end, end: n }];
-  for (let line = k; line > 0; line--) {
-    const next = ranges[ranges.length - 1]!.start;
-    ranges.push({ start: from[line * width + next]!, end: next });
-  }
-  return ranges.reverse();
+  return ranges;
 }
 
 /**
