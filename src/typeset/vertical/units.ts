@@ -203,6 +203,11 @@ function mark(v: VerticalFace, f: number, piece: Piece, style: VerticalStyle, la
     inkTop = advance / 2 - 0.25;
     inkBottom = advance / 2 + 0.25;
   }
+  if (inkBottom - inkTop > 0.5 + 1e-3 && advance >= 0.9) {
+    // A mark whose vertical form runs down more than half its cell (：；！？ beside the axis in
+    // most faces): it keeps its whole cell, or the next character would print over its ink.
+    return { glyphs: [glyph], ink: advance, left: 0, right: 0 };
+  }
   const start = inkHalfStart((inkTop + inkBottom) / 2, advance);
   glyph.dx -= start;
   const left = advance >= 0.9 ? start : 0.25;
