@@ -218,7 +218,7 @@ async function resolvePage<C extends HeadlineParts>(
     items.push(await resolveItem(ctx, item, i, geometry.grid, path, jumpOf(i)));
   }
   ctx.warnings.push(...findOverlaps(items, page.number));
-  const spec: PageSpec<C> = { number: page.number, name: page.name, ...geometry, houseStyle: resolveHouseStyle(), items };
+  const spec: PageSpec<C> = { number: page.number, name: page.name, ...geometry, houseStyle: resolveHouseStyle(json.houseStyle), items };
   if (page.runningHead) {
     spec.runningHead = resolveRunningHead(ctx, json, page, geometry.grid, [...page.path, "runningHead"]);
   }

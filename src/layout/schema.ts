@@ -339,6 +339,18 @@ const Output = z
   })
   .describe("Print output: the plant's press profile and the condition it is declared as (default: the shipped profile, declared as FOGRA39)")
   .meta({ id: "Output" });
+const HouseStyleJson = z
+  .strictObject({
+    vertical: z
+      .strictObject({
+        uprightDigits: z.int().min(0).max(3).describe("纵中横: numbers of up to this many digits stand upright side by side in one em (0–3, default 2); longer ones are turned").optional(),
+        quotes: z.enum(["corner", "turned"]).describe("Quotation marks in vertical text: corner sets “ ” ‘ ’ as 「 」 『 』 (default), turned turns them").optional(),
+      })
+      .describe("Vertical setting (竖排)")
+      .optional(),
+  })
+  .describe("The paper's house style where it differs from paiban's defaults")
+  .meta({ id: "HouseStyle" });
 
 const PageNumber = z.int().min(1).describe("Page number (版次)");
 
@@ -359,6 +371,7 @@ export const LayoutFile = z
     page: PageGeometry,
     fonts: Fonts.optional(),
     output: Output.optional(),
+    houseStyle: HouseStyleJson.optional(),
     number: PageNumber.optional(),
     name: Text("Page name, e.g. 区县").optional(),
     runningHead: RunningHead.optional(),
@@ -383,6 +396,7 @@ export type ColourJson = z.infer<typeof Colour>;
 export type RunningHeadJson = z.infer<typeof RunningHead>;
 export type FontFileJson = z.infer<typeof FontFile>;
 export type OutputJson = z.infer<typeof Output>;
+export type HouseStyleJsonType = z.infer<typeof HouseStyleJson>;
 
 /** The JSON Schema of the layout format (what `paiban schema` prints). */
 export function layoutJsonSchema(): Record<string, unknown> {

@@ -6,7 +6,7 @@ import type { CmykColor } from "../common/colour.js";
 import type { LayoutSource } from "./errors.js";
 import { gridUnits, pt, sizePt } from "./geometry.js";
 import type { JsonPath } from "./json.js";
-import type { BodyStyleJson, ColourJson, TextStyleJson } from "./schema.js";
+import type { BodyStyleJson, ColourJson, HouseStyleJsonType, TextStyleJson } from "./schema.js";
 import type { BodyStyle, Grid, HouseStyle, TextStyle } from "./types.js";
 
 export const BLACK: CmykColor = { c: 0, m: 0, y: 0, k: 100 };
@@ -81,10 +81,16 @@ export const HOUSE_STYLE = {
   runningHead: { ruleGap: 6, baselineRuleWeights: 2, baselineGap: 4, editorRise: 1.6 },
 } satisfies HouseStyle & { text: Record<string, StyleDefault> };
 
-/** The house style a page spec carries: a copy of the defaults' make-up metrics (a layout sets none of them yet). */
-export function resolveHouseStyle(): HouseStyle {
+/**
+ * The house style a page spec carries: a copy of the defaults' make-up metrics, with what the
+ * layout's "houseStyle" sets for its paper (so far the vertical setting's choices).
+ */
+export function resolveHouseStyle(json?: HouseStyleJsonType): HouseStyle {
   const { text: _text, ...house } = HOUSE_STYLE;
-  return structuredClone(house);
+  const resolved: HouseStyle = structuredClone(house);
+  if (json?.vertical?.uprightDigits !== undefined) resolved.vertical.uprightDigits = json.vertical.uprightDigits;
+  if (json?.vertical?.quotes !== undefined) resolved.vertical.quotes = json.vertical.quotes;
+  return resolved;
 }
 
 export const BODY_DEFAULTS = { indent: 2, punctuation: "kaiming", kinsoku: "gb" } as const;

@@ -25,6 +25,7 @@ import { LATIN_BOLD, LATIN_REGULAR, makeCollection } from "./fonts.js";
 import { HOSTILE_ROWS } from "./rows-hostile.js";
 import { PREFLIGHT_ROWS } from "./rows-preflight.js";
 import { PROFILE_ROWS } from "./rows-profile.js";
+import { VERTICAL_ROWS } from "./rows-vertical.js";
 import { expectRefused, expectRendered, type RunResult } from "./run.js";
 
 export type Outcome = "refused" | "usage" | "warned" | "clean";
@@ -848,6 +849,7 @@ export const ROWS: Row[] = [
   ...PROFILE_ROWS,
   ...HOSTILE_ROWS,
   ...PREFLIGHT_ROWS,
+  ...VERTICAL_ROWS,
 ];
 
 /** Mean CMYK of the left and right halves of the (only) image in a print PDF. */

@@ -58,3 +58,25 @@ describe.skipIf(!enabled)("paiban render layouts/quxian.json --mode print, check
     expect(paragraphsInOrder(text)).toEqual([]);
   });
 });
+
+describe.skipIf(!enabled)("paiban render layouts/quxian-vertical.json --mode print (竖排), checked with qpdf and poppler", () => {
+  let file = "";
+  beforeAll(() => {
+    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "paiban-plant-")), "vertical.pdf");
+    const r = spawnSync(process.execPath, [path.join(root, "dist/cli/main.js"), "render", path.join(root, "layouts/quxian-vertical.json"), "--mode", "print", "--out", file], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/no overset/);
+  }, 60_000);
+
+  it("qpdf --check: no errors", () => {
+    expect(tool("qpdf", ["--check", file])).toMatch(/No syntax or stream encoding errors found/);
+  });
+
+  it("pdftotext -raw: the seed copy in reading order, the vertical box and caption included (ToUnicode maps the vert glyphs back)", () => {
+    const text = tool("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"]).replace(/[\s\u3000]+/gu, "");
+    expect(paragraphsInOrder(text)).toEqual([]);
+    // A vertical line with 纵中横 digits and vertical-form marks, as the reader reads it.
+    expect(text).toContain("本报讯11月22日，开州区政协副主席刘兆平带领乡村振兴帮扶工作团成员单位负责人");
+    expect(text).toContain("开州：助力乡村振兴");
+  });
+});

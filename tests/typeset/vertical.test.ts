@@ -138,6 +138,17 @@ describe("vertical punctuation: position in the cell and rotation, per mark", ()
       const ink = inkBox(face, g);
       expect((ink.left + ink.right) / 2).toBeGreaterThan(0.1 * SIZE);
     });
+    it(`${mark} runs down more than half its cell, so it keeps the whole cell: the next character starts below its ink`, () => {
+      for (const style of ["kaiming", "quanjiao", "banjiao"] as const) {
+        const p = set(`中${mark}中`, { style });
+        const [, m, next] = p.lines[0]!.glyphs;
+        const ink = inkBox(p.faces[m!.face]!, m!);
+        expect(ink.bottom - ink.top, style).toBeGreaterThan(SIZE / 2);
+        // The next ideograph's cell top (its baseline less 0.88 em) is below the mark's ink.
+        expect(next!.y - 0.88 * SIZE, style).toBeGreaterThanOrEqual(ink.bottom - 1e-9);
+        expect(next!.y - m!.y, style).toBeCloseTo(SIZE, 6);
+      }
+    });
   }
 });
 
