@@ -9,13 +9,21 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { makeFontMap } from "../../src/fonts/fontmap.js";
+import { FontStore } from "../../src/fonts/store.js";
+import { makeupPage } from "../../src/makeup/page.js";
 import type { StoryReport } from "../../src/makeup/report.js";
+import { loadLayout } from "../../src/pipeline/load.js";
 import { layOut } from "../../src/pipeline/render.js";
 import { root, seedStories } from "../typeset/setup.js";
 import { writeLayout } from "./fixture.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paiban-copyfit-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const store = new FontStore();
+afterAll(() => {
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const seed = (id: string) => seedStories().find((s) => s.id === id)!.paragraphs!;
 const jiangbei = seed("jiangbei");
@@ -184,5 +192,56 @@ describe("paiban fit", () => {
     // 荣昌 is two lines short: about 44 characters to add, or copyfit's two loosened paragraphs.
     expect(out.stories[1]).toEqual({ id: "rongchang", capacity: { lines: 56, chars: 1224 }, copy: { chars: 1180 }, difference: { chars: -44 }, copyfitCanAbsorb: true });
     expect(out.stories.map((s) => s.copyfitCanAbsorb)).toEqual([true, true, true, true, true, true, false]);
+  });
+});
+
+describe("段首孤行: the house style allows or forbids a paragraph's first line alone at a column foot", () => {
+  /**
+   * 江北's first nine paragraphs at 23 em in 2 columns of 24 lines: 49 lines as written, one
+   * too many. Made up with the house style's copyfit.firstLineAtFoot as given; each column's
+   * lines as set.
+   */
+  async function setWith(firstLineAtFoot: boolean) {
+    const file = writeLayout(
+      dir,
+      { columns: 6, lines: 100 },
+      [{ type: "story", id: "s", copy: "copy.md", area: { column: 1, span: 6, line: 1, lines: 27 }, columns: 2, measure: "23em", headline: { lines: 3 } }],
+      jiangbei.slice(0, 9),
+    );
+    const spec = structuredClone((await loadLayout(file, store)).edition.pages[0]!);
+    expect(spec.houseStyle.copyfit.firstLineAtFoot).toBe(true); // the default: allowed
+    spec.houseStyle.copyfit.firstLineAtFoot = firstLineAtFoot;
+    const { report } = makeupPage(makeFontMap({}, store), spec);
+    const story = report.stories[0]!;
+    const lines = story.paragraphs.flatMap((p) => p.lines);
+    const columns = story.linesPerColumn.map((n, c) => lines.slice(c * 24, c * 24 + n));
+    return { story, columns, widows: report.warnings.filter((w) => w.code === "widow").map((w) => w.message) };
+  }
+
+  it("allowed (the default): paragraph 1 is set a line shorter and paragraph 5's first line ends column 1", async () => {
+    const { story, columns, widows } = await setWith(true);
+    expect(full(story)).toEqual(FULL);
+    expect(widows).toEqual([]);
+    expect(story.copyfit!.before).toEqual({ overset: 1, underset: 0, widows: 0 });
+    expect(story.copyfit!.paragraphs).toEqual([{ paragraph: 0, lines: -1, emPerGap: -0.045 }]);
+    expect(columns.map((c) => c.length)).toEqual([24, 24]);
+    expect(columns[0]!.slice(-3)).toEqual(["业专家和政协委员参与线上线下专题协商，为江北区", "数字经济发展建言献策。", "经过深入调研，委员们发现，当前江北区数字产业"]);
+    expect(columns[1]!.slice(0, 3)).toEqual(["面临具有江北辨识度的龙头种子企业少、产业发展基", "础不牢等不足，需更多更大的“大数据力量”来护航", "发展。"]);
+  });
+
+  it("forbidden: paragraph 5 is set a line shorter instead and begins column 2; no first line alone at a foot", async () => {
+    const { story, columns, widows } = await setWith(false);
+    expect(full(story)).toEqual(FULL);
+    expect(widows).toEqual([]);
+    expect(story.copyfit!.paragraphs).toEqual([{ paragraph: 4, lines: -1, emPerGap: -0.023 }]);
+    expect(columns.map((c) => c.length)).toEqual([24, 24]);
+    expect(columns[0]!.slice(-3)).toEqual(["动“五个先行示范”的重要引擎。该区政协多次组织行", "业专家和政协委员参与线上线下专题协商，为江北区", "数字经济发展建言献策。"]);
+    expect(columns[1]!.slice(0, 3)).toEqual([
+      "经过深入调研，委员们发现，当前江北区数字产业",
+      "面临具有江北辨识度的龙头种子企业少、产业发展基础",
+      "不牢等不足，需更多更大的“大数据力量”来护航发展。",
+    ]);
+    // Paragraph 1 keeps its ten lines as written.
+    expect(story.paragraphs[0]!.lines).toHaveLength(10);
   });
 });
