@@ -26,6 +26,7 @@ import { HOSTILE_ROWS } from "./rows-hostile.js";
 import { PREFLIGHT_ROWS } from "./rows-preflight.js";
 import { PROFILE_ROWS } from "./rows-profile.js";
 import { VERTICAL_ROWS } from "./rows-vertical.js";
+import { RUNAROUND_ROWS } from "./rows-runaround.js";
 import { expectRefused, expectRendered, type RunResult } from "./run.js";
 
 export type Outcome = "refused" | "usage" | "warned" | "clean";
@@ -850,6 +851,7 @@ export const ROWS: Row[] = [
   ...HOSTILE_ROWS,
   ...PREFLIGHT_ROWS,
   ...VERTICAL_ROWS,
+  ...RUNAROUND_ROWS,
 ];
 
 /** Mean CMYK of the left and right halves of the (only) image in a print PDF. */

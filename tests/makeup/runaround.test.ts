@@ -185,4 +185,31 @@ describe("图文互斥: a photo in a story's columns", () => {
     const { report } = await page([photo({ runaround: "2mm" })], { story: { copyfit: false } });
     for (const w of report.warnings.filter((x) => x.code === "widow")) expect(w.message).toMatch(/^s: column \d( \(below mug\))? begins with the last line/);
   }, 60_000);
+  it("vertical text (竖排): the photo takes the vertical lines it covers from the tier, and the text goes on to its left", async () => {
+    // One tier over four grid columns (423 pt: 31 vertical lines of 13.5 pt, right to left); the
+    // photo over grid columns 2–3 (108–315 pt from the area's left) with the house's 2 pt takes
+    // vertical lines 9–24 (from the right; their em boxes come within 2 pt), leaving 8 lines
+    // right of it and 7 to its left.
+    const file = writeLayout(
+      dir,
+      { columns: 6, lines: 40 },
+      [
+        { type: "story", id: "s", copy: "copy.md", direction: "vertical", area: { column: 1, span: 4, line: 1, lines: 30 }, columns: 1, headline: { lines: 4 } },
+        photo({ area: { column: 2, span: 2, line: 10, lines: 12 } }),
+      ],
+      LONG,
+    );
+    const { document, report } = await layOut(file);
+    const s = report.stories.find((r) => r.id === "s")!;
+    expect(s.runaround).toEqual({ items: [{ id: "mug", columns: [1], lines: 16 }], skipped: [], lost: 16 });
+    expect(s.frames.map((f) => [f.column, f.lines])).toEqual([[1, 8], [1, 7]]);
+    // The segment left of the photo: the tier's last 7 lines (the 4.5 pt the 31 lines leave is at the area's left).
+    expect(s.frames[1]!.x).toBeCloseTo(LEFT + 423 - 31 * PITCH, 9);
+    expect(s.frames[1]!.width).toBeCloseTo(7 * PITCH, 9);
+    const image = document.pages[0]!.items.find((i) => i.kind === "image")!;
+    const runs = document.pages[0]!.items.filter((i): i is GlyphRun => i.kind === "glyphs" && i.itemId === "s" && i.role === "body");
+    expect(runs.some((r) => r.x < image.x)).toBe(true);
+    expect(runs.some((r) => r.x > image.x + image.width)).toBe(true);
+    expect(report.warnings.filter((w) => ["overlap", "collision"].includes(w.code))).toEqual([]);
+  }, 60_000);
 });
