@@ -47,10 +47,10 @@ export const VERTICAL_ROWS: Row[] = [
   {
     group: "vertical",
     input: '"direction": "vertcal" (a misspelt value)',
-    gets: '`items[0].direction: unknown direction "vertcal" (did you mean "vertical"?) (directions: horizontal (横排, the default), vertical (竖排))`',
+    gets: '`items[0].direction: unknown direction "vertcal"; did you mean "vertical"? (directions: horizontal (横排, the default), vertical (竖排))`',
     outcome: "refused",
     setup: layout([story("story.md", { direction: "vertcal" })]),
-    check: refused(/^paiban: layout\.json: items\[0\]\.direction: unknown direction "vertcal".*"vertical".*\(directions: horizontal \(横排, the default\), vertical \(竖排\)\)/),
+    check: refused(/^paiban: layout\.json: items\[0\]\.direction: unknown direction "vertcal"; did you mean "vertical"\? \(directions: horizontal \(横排, the default\), vertical \(竖排\)\)/),
   },
   {
     group: "vertical",
