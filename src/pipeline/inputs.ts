@@ -7,6 +7,8 @@ export interface EditionFiles {
   images: string[];
   /** Font files the layout configures (the npm defaults never change under a watch). */
   fonts: string[];
+  /** The press profile the layout names for print ("output"), if any. */
+  profiles: string[];
 }
 
 function itemFiles(item: ItemSpec, copy: Set<string>, images: Set<string>): void {
@@ -35,9 +37,9 @@ export function editionFiles(edition: EditionSpec): EditionFiles {
     if (role?.regular) fonts.add(role.regular.file);
     if (role?.bold) fonts.add(role.bold.file);
   }
-  return { layout: edition.file, copy: [...copy], images: [...images], fonts: [...fonts] };
+  return { layout: edition.file, copy: [...copy], images: [...images], fonts: [...fonts], profiles: edition.output ? [edition.output.profile] : [] };
 }
 
 export function allFiles(files: EditionFiles): string[] {
-  return [files.layout, ...files.copy, ...files.images, ...files.fonts];
+  return [files.layout, ...files.copy, ...files.images, ...files.fonts, ...files.profiles];
 }

@@ -86,9 +86,9 @@ async function identity(file: string): Promise<string | undefined> {
  * file in place of /dev/null), or the other output. Each is a usage error (exit 2), found
  * before anything is made.
  */
-export async function checkOutputs(files: { pdf: string; report: string }, edition: EditionSpec, more: { flag: string; file: string }[] = []): Promise<void> {
+export async function checkOutputs(files: { pdf: string; report: string }, edition: EditionSpec, more: { flag: string; file: string }[] = [], moreInputs: string[] = []): Promise<void> {
   const outputs = [{ flag: "--out", file: files.pdf }, { flag: "--report", file: files.report }, ...more];
-  const inputs = allFiles(editionFiles(edition));
+  const inputs = [...allFiles(editionFiles(edition)), ...moreInputs];
   const byPath = new Map(inputs.map((f) => [path.resolve(f), f]));
   const byId = new Map<string, string>();
   for (const f of inputs) {
@@ -101,7 +101,7 @@ export async function checkOutputs(files: { pdf: string; report: string }, editi
     const id = await identity(file);
     const input = byPath.get(abs) ?? (id ? byId.get(id) : undefined);
     if (input !== undefined) {
-      const what = input === edition.file ? "the layout file" : "a file the layout reads";
+      const what = input === edition.file ? "the layout file" : moreInputs.includes(input) ? "a file the render reads" : "a file the layout reads";
       throw new PaibanError(`${flag} ${file} would overwrite ${what} (${input}); name another output file`, { exitCode: 2 });
     }
     try {

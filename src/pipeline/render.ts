@@ -206,7 +206,8 @@ export class Renderer {
     const fonts = req.fonts ?? this.fonts;
     const files = outputFiles(req);
     const { edition, warnings } = await loadLayout(req.layout, fonts);
-    await checkOutputs(files, edition);
+    // The press profile given on the command line is an input too (the layout's is in editionFiles).
+    await checkOutputs(files, edition, [], req.mode === "print" && req.outputProfile !== undefined ? [req.outputProfile] : []);
     const outputProfile = await runOutputProfile(req, edition, warnings);
     lap("layout");
 

@@ -90,6 +90,36 @@ export const PROFILE_ROWS: Row[] = [
   },
   {
     group: "press profile",
+    input: "`--out` naming the `--output-profile` file",
+    gets: "`--out press.icc would overwrite a file the render reads (press.icc); name another output file`; usage error",
+    outcome: "usage",
+    out: "press.icc",
+    args: [...PRINT, "--output-profile", "press.icc"],
+    setup: withProfile("press.icc", (f) => copyFileSync(PRESS_PROFILE, f)),
+    check: (r) => {
+      expectUsage(r, /^paiban: --out press\.icc would overwrite a file the render reads \(press\.icc\); name another output file$/);
+      expect(readFileSync(join(r.dir, "press.icc")).equals(readFileSync(PRESS_PROFILE))).toBe(true);
+    },
+  },
+  {
+    group: "press profile",
+    input: 'layout "output": `--out` naming its profile',
+    gets: "`--out plant/press.icc would overwrite a file the layout reads (…/plant/press.icc); name another output file`; usage error",
+    outcome: "usage",
+    out: "plant/press.icc",
+    args: PRINT,
+    setup: (dir) => {
+      mkdirSync(join(dir, "plant"));
+      copyFileSync(PRESS_PROFILE, join(dir, "plant", "press.icc"));
+      writeLayout(dir, { ...page([story()]), output: { profile: "plant/press.icc" } });
+    },
+    check: (r) => {
+      expectUsage(r, /^paiban: --out plant\/press\.icc would overwrite a file the layout reads \(\/.*plant\/press\.icc\); name another output file$/);
+      expect(readFileSync(join(r.dir, "plant", "press.icc")).equals(readFileSync(PRESS_PROFILE))).toBe(true);
+    },
+  },
+  {
+    group: "press profile",
     input: "`--output-profile` in proof mode",
     gets: "renders the sRGB proof; warning `--output-profile and --output-condition are for print; the proof is sRGB and ignores them`",
     outcome: "warned",
