@@ -86,6 +86,20 @@ const halfPage = () => [
   hrule(1, 6, 29, "0.75pt"),
 ];
 
+/**
+ * 图文互斥 (page 9, 经济): twoStories with a photo set inside 荣昌's middle column — its 2 mm
+ * runaround takes the line above and below it, the text runs above, below and beside it on the
+ * grid — and 荣昌's area as high as its copy then needs (3 × 24 lines less 14: 58).
+ */
+const mugShot = () => [
+  rongchang({ column: 1, span: 6, line: 1, lines: 30 }),
+  { type: "photo", id: "mug", image: `${S}photo.jpg`, area: { column: 3, span: 2, line: 10, lines: 12 }, fit: "fill", focus: [0.3, 0.5], runaround: "2mm" },
+  jiangbei({ column: 1, span: 6, line: 32, lines: 45 }, { columns: 3, measure: "23em" }),
+  express({ column: 7, span: 3, line: 1, lines: 76 }, ["kaizhou", "fengjie", "wushan", "pengshui"], { columns: 1, measure: undefined }),
+  photo({ column: 1, span: 6, line: 78, lines: 28 }, { caption: { copy: `${S}photo.md`, position: "below" } }),
+  hrule(1, 6, 31), hrule(1, 6, 77), vrule(7, 1, 105),
+];
+
 const ARRANGEMENTS = [sample, mirrored, textOnly, bigPhoto, twoStories, halfPage];
 const NAMES = ["要闻", "综合", "区县", "视点", "民生", "专题", "文化", "社会", "经济", "理论", "副刊", "法治", "教育", "生态", "履职", "图片"];
 const EDITORS = ["张 敏", "刘 洋", "王 芳", "陈 静", "李 强", "赵 丽", "周 杰", "吴 霞"];
@@ -94,7 +108,7 @@ const pages = NAMES.map((name, i) => ({
   number: i + 1,
   name,
   runningHead: { pageName: name, editor: `责任编辑 ${EDITORS[i % EDITORS.length]}　美术编辑 ${EDITORS[(i + 3) % EDITORS.length]}` },
-  items: ARRANGEMENTS[(i * 5) % ARRANGEMENTS.length](),
+  items: i === 8 ? mugShot() : ARRANGEMENTS[(i * 5) % ARRANGEMENTS.length](),
 }));
 
 const layout = {

@@ -119,6 +119,9 @@ export const APP_JS = `"use strict";
     ].concat(s.fit ? [["fit", "capacity " + s.fit.capacity.lines + " lines, " + s.fit.capacity.chars + "字 · copy " + s.fit.copy.chars + "字 · " +
       (s.fit.difference.chars > 0 ? "cut " + s.fit.difference.chars + "字" : s.fit.difference.chars < 0 ? "add " + (-s.fit.difference.chars) + "字" : "fits") +
       (s.fit.difference.chars !== 0 ? (s.fit.copyfitCanAbsorb ? " (copyfit absorbs it)" : " (copyfit cannot absorb it)") : ""), null, !s.fit.copyfitCanAbsorb]] : [])
+      .concat(s.runaround ? [["runs around", s.runaround.items.map((i) => i.id + " (column " + i.columns.join(", ") + ": " + i.lines + " lines)").join(", ") +
+        (s.runaround.skipped.length ? "; skipped " + s.runaround.skipped.map((k) => k.lines + " line" + (k.lines > 1 ? "s" : "") + " in column " + k.column).join(", ") : "") +
+        " · " + s.runaround.lost + " lines lost"]] : [])
       .concat(s.copyfit && s.copyfit.paragraphs.length ? [["copyfit", s.copyfit.paragraphs.map((p) => "¶" + (p.paragraph + 1) + " " + (p.lines > 0 ? "+" : "") + p.lines + " line (" + p.emPerGap + " em/gap)").join(", ")]] : [])
       .concat(s.copyfit && s.copyfit.editor ? [["editor", s.copyfit.editor, null, true]] : []);
   }

@@ -57,6 +57,8 @@ export interface StoryView {
   fit?: StoryReport["fit"];
   /** Paragraphs copyfit set looser (+lines) or tighter (−lines). */
   copyfit?: StoryReport["copyfit"];
+  /** 图文互斥: the photos and boxes the story runs around, the columns they cut and the lines lost. */
+  runaround?: StoryReport["runaround"];
 }
 
 function opening(s: StoryReport): string {
@@ -79,6 +81,7 @@ function storyView(s: StoryReport, gate: FileGate, root: string): StoryView {
     opening: opening(s),
     ...(s.fit && s.kind !== "caption" ? { fit: s.fit } : {}),
     ...(s.copyfit ? { copyfit: s.copyfit } : {}),
+    ...(s.runaround ? { runaround: s.runaround } : {}),
   };
 }
 

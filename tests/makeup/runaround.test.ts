@@ -8,7 +8,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DisplayItem, GlyphRun } from "../../src/display/types.js";
 import { textBox } from "../../src/makeup/collisions.js";
+import { FontStore } from "../../src/fonts/store.js";
 import { layOut } from "../../src/pipeline/render.js";
+import { previewWork, stateJson } from "../../src/serve/live.js";
 import { root, seedStories } from "../typeset/setup.js";
 import { writeLayout } from "./fixture.js";
 
@@ -211,5 +213,25 @@ describe("图文互斥: a photo in a story's columns", () => {
     expect(runs.some((r) => r.x < image.x)).toBe(true);
     expect(runs.some((r) => r.x > image.x + image.width)).toBe(true);
     expect(report.warnings.filter((w) => ["overlap", "collision"].includes(w.code))).toEqual([]);
+  }, 60_000);
+  it("the preview (serve) outlines the story's segments and says what cuts its columns", async () => {
+    const file = writeLayout(
+      dir,
+      { columns: 6, lines: 40 },
+      [{ type: "story", id: "s", copy: "copy.md", area: { column: 1, span: 6, line: 1, lines: 40 }, columns: 3, measure: "23em", headline: { lines: 4 } }, photo({ runaround: "2mm" })],
+      LONG,
+    );
+    const outcome = await previewWork(file, dir, new FontStore());
+    const state = stateJson({ ok: true, version: 1, changed: [], ms: 0, at: "", diff: [], first: true, outcome }, dir) as {
+      stories: { id: string; frames: { column?: number; y: number; lines: number }[]; runaround?: unknown }[];
+      pages: { svg: string }[];
+    };
+    const s = state.stories.find((x) => x.id === "s")!;
+    // The frames the page outlines: the middle column as two, above and below the photo.
+    expect(s.frames.map((f) => [f.column, f.lines])).toEqual([[1, 36], [2, 6], [2, 14], [3, 36]]);
+    expect(s.runaround).toEqual({ items: [{ id: "mug", columns: [2], lines: 16 }], skipped: [], lost: 16 });
+    // The page's SVG draws the photo, and no text line of the story inside its rectangle.
+    const svg = outcome.value.pages[0]!.svg;
+    expect(svg).toContain("<image");
   }, 60_000);
 });
