@@ -99,6 +99,29 @@ const mugShot = () => [
   photo({ column: 1, span: 6, line: 78, lines: 28 }, { caption: { copy: `${S}photo.md`, position: "below" } }),
   hrule(1, 6, 31), hrule(1, 6, 77), vrule(7, 1, 105),
 ];
+/**
+ * The front page (要闻) with two jumps (转版) to page 2: the photo over the top (as bigPhoto, 224
+ * ppi), the lead and 江北 under it in less room than their copy needs, each continued on page 2
+ * (continuedIn) and ending with （下转第2版）.
+ */
+const front = () => [
+  photo({ column: 1, span: 9, line: 1, lines: 40 }, { caption: { copy: `${S}photo.md`, position: "right", measure: "10em" } }),
+  lead({ column: 1, span: 6, line: 42, lines: 37 }, { continuedIn: "lead-jump" }),
+  rongchang({ column: 1, span: 6, line: 81, lines: 25 }),
+  jiangbei({ column: 7, span: 3, line: 42, lines: 33 }, { continuedIn: "jiangbei-jump", headline: { lines: 7, kicker: { font: "hei", size: "小四" }, title: { font: "hei", weight: "bold", size: "小二" } } }),
+  express({ column: 7, span: 3, line: 76, lines: 30 }),
+  hrule(1, 9, 42, "0.75pt"), hrule(1, 6, 80), hrule(7, 3, 75), vrule(7, 43, 32),
+];
+/**
+ * Page 2 (综合): the half page, with the front page's two continuations in its white space, each
+ * opening with （上接第1版） under its title repeated smaller (the 转版 heading).
+ */
+const inside = () => [
+  ...halfPage(),
+  { type: "story", id: "lead-jump", area: { column: 1, span: 6, line: 31, lines: 16 }, columns: 3, measure: "23em", headline: { lines: 3 } },
+  { type: "story", id: "jiangbei-jump", area: { column: 7, span: 3, line: 53, lines: 15 }, columns: 2, measure: "16.5em", headline: { lines: 3 } },
+  hrule(7, 3, 52),
+];
 
 const ARRANGEMENTS = [sample, mirrored, textOnly, bigPhoto, twoStories, halfPage];
 const NAMES = ["要闻", "综合", "区县", "视点", "民生", "专题", "文化", "社会", "经济", "理论", "副刊", "法治", "教育", "生态", "履职", "图片"];
@@ -108,7 +131,7 @@ const pages = NAMES.map((name, i) => ({
   number: i + 1,
   name,
   runningHead: { pageName: name, editor: `责任编辑 ${EDITORS[i % EDITORS.length]}　美术编辑 ${EDITORS[(i + 3) % EDITORS.length]}` },
-  items: i === 8 ? mugShot() : ARRANGEMENTS[(i * 5) % ARRANGEMENTS.length](),
+  items: i === 0 ? front() : i === 1 ? inside() : i === 8 ? mugShot() : ARRANGEMENTS[(i * 5) % ARRANGEMENTS.length](),
 }));
 
 const layout = {

@@ -23,6 +23,7 @@ import {
 } from "./fixtures.js";
 import { LATIN_BOLD, LATIN_REGULAR, makeCollection } from "./fonts.js";
 import { HOSTILE_ROWS } from "./rows-hostile.js";
+import { JUMP_ROWS } from "./rows-jump.js";
 import { PREFLIGHT_ROWS } from "./rows-preflight.js";
 import { PROFILE_ROWS } from "./rows-profile.js";
 import { VERTICAL_ROWS } from "./rows-vertical.js";
@@ -852,6 +853,7 @@ export const ROWS: Row[] = [
   ...PREFLIGHT_ROWS,
   ...VERTICAL_ROWS,
   ...RUNAROUND_ROWS,
+  ...JUMP_ROWS,
 ];
 
 /** Mean CMYK of the left and right halves of the (only) image in a print PDF. */
