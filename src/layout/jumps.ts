@@ -165,6 +165,12 @@ export function joinJumps<C extends HeadlineParts>(
       const head = heads.get(`${item.jump.story.page}/${item.jump.story.id}`)!;
       const { copy, body, byline, credit, copyfit } = head.story;
       const path = pathOf(pi, i);
+      if (Math.abs(page.grid.linePitch - head.page.grid.linePitch) > 1e-6) {
+        throw source.error(
+          [...path, "area"],
+          `a continuation is set on its story's grid: this page's line pitch is ${fmt(page.grid.linePitch)} pt, that of "${head.story.id}" (page ${head.page.number}) ${fmt(head.page.grid.linePitch)} pt`,
+        );
+      }
       const joined: StorySpec<C> = { ...item, copy, body, byline, credit, copyfit, measure: head.measure };
       if (item.measure === undefined) {
         checkFits(joined, page, head.measure * body.size, [...path, "area"]);

@@ -244,6 +244,9 @@ describe("jumps (转版): bad chains refused with one line", () => {
     delete (layout.pages[0]!.items[0] as Item).continuedIn;
     expect(await errorOf(layout)).toBe('pages[2].items[0].copy: missing: a story needs "copy" (a copy file), unless it is the continuation another story\'s "continuedIn" names');
     expect(await errorOf(edition({ cont: { body: { size: "五号" } } }))).toBe('pages[2].items[0].body: "body" belongs to the story: a continuation is set as its story "lead" is (give "body" there)');
+    const pitch = edition();
+    (pitch.pages[2] as Item).page = { grid: { linePitch: "14pt", lines: 100 } };
+    expect(await errorOf(pitch)).toBe('pages[2].items[0].area: a continuation is set on its story\'s grid: this page\'s line pitch is 14 pt, that of "lead" (page 1) 13.5 pt');
     expect(await errorOf(edition({ cont: { measure: "20em" } }))).toBe(
       'pages[2].items[0].measure: a continuation is set at its story\'s measure: "lead" (pages[0].items[0]) is set at 23 em, this part at 20 em; give both the same "measure", or none here',
     );
