@@ -73,7 +73,8 @@ export const HOUSE_STYLE = {
   headline: { partGap: 0.35 },
   vertical: { uprightDigits: 2, quotes: "corner" },
   photo: { labelLines: 2, labelRule: { weight: 1.5, rise: 0.3, color: BLACK } },
-  sidebar: { titleLines: 2, headLines: 2, titleBarInset: 0.5, gutter: 0.5, dateline: { font: "hei", weight: "bold" } },
+  // A box's title bar takes 3 grid lines: the printed 区县快递 box holds its items in 2 × 26 of its 30 (one kept empty at the foot).
+  sidebar: { titleLines: 3, headLines: 2, titleBarInset: 0.5, gutter: 0.5, dateline: { font: "hei", weight: "bold" } },
   credit: { runIn: { story: false, caption: false, sidebar: true }, runInGap: 1 },
   clearance: { textToFrame: 1.5, textToPhoto: 2, ruleToPhoto: 1 },
   flowerBand: 3,

@@ -37,6 +37,13 @@ export interface FitParagraph {
   estimate(delta: number): number;
   /** The paragraph set `delta` lines longer or shorter within the limits; undefined when it cannot be. */
   vary(delta: number): PartVariant | undefined;
+  /** An estimate of the em per gap it takes to leave `room` em free at the end of its last line. */
+  estimateRoom?(room: number): number;
+  /**
+   * The paragraph in as many lines, tightened within the limits so that its last line leaves
+   * `room` em free (a credit then runs in after it); undefined when it cannot be.
+   */
+  withRoom?(room: number): PartVariant | undefined;
 }
 
 /** A piece of a flow: fixed lines, or a paragraph's lines as set, with its other settings. */
@@ -72,7 +79,7 @@ export function paragraphFit(
   const last = natural.lines[n - 1];
   const lastWidth = last ? (last.width - last.indent) / size + (n === 1 ? p.settings.indent : 0) : 0;
   const measure = p.settings.measure;
-  const cache = new Map<number, PartVariant | undefined>();
+  const cache = new Map<string, PartVariant | undefined>();
   let fits: ParagraphFits | undefined;
   return {
     paragraph,
@@ -81,15 +88,24 @@ export function paragraphFit(
       return (lastWidth + (-delta - 1) * measure) / gaps;
     },
     vary(delta) {
-      if (!cache.has(delta)) cache.set(delta, vary(delta));
-      return cache.get(delta);
+      const key = `${delta}`;
+      if (!cache.has(key)) cache.set(key, vary(delta));
+      return cache.get(key);
+    },
+    estimateRoom(room) {
+      return Math.max(0, room - (measure - lastWidth)) / gaps;
+    },
+    withRoom(room) {
+      const key = `0/${room}`;
+      if (!cache.has(key)) cache.set(key, vary(0, room));
+      return cache.get(key);
     },
   };
 
-  function vary(delta: number): PartVariant | undefined {
-    if (delta === 0 || n + delta < 1 || p.settings.lastLine !== "left") return undefined;
+  function vary(delta: number, room = 0): PartVariant | undefined {
+    if ((delta === 0 && room <= 0) || n + delta < 1 || p.settings.lastLine !== "left") return undefined;
     fits ??= fitPrepared(p);
-    const v = fits.variant(delta);
+    const v = fits.variant(delta, room);
     if (!v) return undefined;
     // Loosened: the most space a line adds per gap; tightened: the most 紧排 a line takes (≤ 0).
     return { lines: toLines(v.paragraph), set: v.paragraph, delta, emPerGap: delta > 0 ? v.cost.maxPerGap : -v.cost.maxPerGap };

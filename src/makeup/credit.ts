@@ -32,7 +32,7 @@ export interface CreditOptions {
  * `lines` (a copy's flow lines) with its credit added: run in after the last line (that line
  * replaced by one that draws both) or on lines of its own. `credit` is the credit as set.
  */
-export function withCredit(ctx: MakeupContext, lines: FlowLine[], text: string, o: CreditOptions): { lines: FlowLine[]; credit: string[] } {
+export function withCredit(ctx: MakeupContext, lines: FlowLine[], text: string, o: CreditOptions): { lines: FlowLine[]; credit: string[]; room?: number } {
   const set = bodyLines(ctx, [text], { ...o.body, ...o.style }, {
     itemId: o.itemId,
     role: "credit",
@@ -48,11 +48,14 @@ export function withCredit(ctx: MakeupContext, lines: FlowLine[], text: string, 
   const last = lines[lines.length - 1];
   const only = set.lines.length === 1 ? set.lines[0]! : undefined;
   const indent = set.set[0]!.lines[0]?.indent;
-  if (o.runIn && last && only && indent !== undefined && last.width !== undefined && last.width + ctx.houseStyle.credit.runInGap * o.body.size <= indent) {
+  const gap = ctx.houseStyle.credit.runInGap * o.body.size;
+  if (o.runIn && last && only && indent !== undefined && last.width !== undefined && last.width + gap <= indent) {
     const runIn: FlowLine = { ...last, draw: (x, top, w) => [...last.draw(x, top, w), ...only.draw(x, top, w)] };
     return { lines: [...lines.slice(0, -1), runIn], credit };
   }
-  return { lines: [...lines, ...set.lines], credit };
+  // What the last line would have to leave free for a one-line credit to run in, em of the body.
+  const room = o.runIn && only && indent !== undefined ? (o.width - indent + gap) / o.body.size : undefined;
+  return { lines: [...lines, ...set.lines], credit, ...(room !== undefined ? { room } : {}) };
 }
 
 /**
@@ -69,6 +72,16 @@ export function withCreditPart(ctx: MakeupContext, parts: FlowPart[], text: stri
   const made = withCredit(ctx, last.lines, text, o);
   const fit = last.fit;
   const memo = new Map<number, ReturnType<NonNullable<FlowPart["fit"]>["vary"]>>();
+  // The credit on a line of its own: the paragraph tightened in as many lines so that the credit
+  // runs in after its last is one more way to take a line off the copy (as a 缩 −1).
+  const room = made.room;
+  const runsIn = (d: number) => d === -1 && room !== undefined && fit?.withRoom !== undefined;
+  const tightenedToRunIn = () => {
+    const v = fit!.withRoom!(room!);
+    if (!v) return undefined;
+    const lines = withCredit(ctx, v.lines, text, o).lines;
+    return lines.length === made.lines.length - 1 ? { ...v, delta: -1, lines } : undefined;
+  };
   const part: FlowPart = {
     lines: made.lines,
     set: last.set,
@@ -76,11 +89,17 @@ export function withCreditPart(ctx: MakeupContext, parts: FlowPart[], text: stri
       ? {
           fit: {
             paragraph: fit.paragraph,
-            estimate: (d: number) => fit.estimate(d),
+            estimate: (d: number) => (runsIn(d) ? Math.min(fit.estimate(d), fit.estimateRoom!(room!)) : fit.estimate(d)),
             vary: (d: number) => {
               if (!memo.has(d)) {
-                const v = fit.vary(d);
-                memo.set(d, v && { ...v, lines: withCredit(ctx, v.lines, text, o).lines });
+                const shorter = fit.vary(d);
+                let v = shorter && { ...shorter, lines: withCredit(ctx, shorter.lines, text, o).lines };
+                if (runsIn(d)) {
+                  // Of the two, the one that changes the spacing least.
+                  const t = tightenedToRunIn();
+                  if (t && (!v || Math.abs(t.emPerGap) < Math.abs(v.emPerGap))) v = t;
+                }
+                memo.set(d, v);
               }
               return memo.get(d);
             },

@@ -56,8 +56,13 @@ export interface ParagraphFits {
   lines: number;
   /** The style's limits the variants keep to. */
   limits: CopyfitLimits;
-  /** The paragraph `delta` lines longer (> 0) or shorter (< 0); null when the limits cannot. */
-  variant(delta: number): FitVariant | null;
+  /**
+   * The paragraph `delta` lines longer (> 0) or shorter (< 0); null when the limits cannot.
+   * `room`: em its last line must leave free at the end of the measure (a credit run in after
+   * it); with delta 0, the same number of lines tightened until it does (the tight setting when
+   * its last line leaves that much already).
+   */
+  variant(delta: number, room?: number): FitVariant | null;
 }
 
 /**
@@ -77,13 +82,18 @@ export function fitPrepared(p: PreparedParagraph): ParagraphFits {
   const naturalRanges = breakPrepared(p);
   const natural = setPrepared(p, naturalRanges);
   const lines = naturalRanges.length;
-  const seen = new Map<number, FitVariant | null>();
+  const seen = new Map<string, FitVariant | null>();
+  const lastRoom = (paragraph: SetParagraph) => {
+    const last = paragraph.lines[paragraph.lines.length - 1];
+    return last ? p.widthOf(paragraph.lines.length - 1) - (last.width - last.indent) / p.settings.size : p.settings.measure;
+  };
 
-  const variant = (delta: number): FitVariant | null => {
+  const variant = (delta: number, room = 0): FitVariant | null => {
     if (!Number.isInteger(delta)) throw new RangeError(`fitVariants: delta must be a whole number of lines, not ${delta}`);
-    if (seen.has(delta)) return seen.get(delta)!;
+    const key = `${delta}/${room}`;
+    if (seen.has(key)) return seen.get(key)!;
     let result: FitVariant | null = null;
-    if (delta === 0) result = { paragraph: natural.paragraph, cost: { delta: 0, ...costOf(natural.spacing, 1) } };
+    if (delta === 0 && lastRoom(natural.paragraph) >= room - EPS) result = { paragraph: natural.paragraph, cost: { delta: 0, ...costOf(natural.spacing, 1) } };
     else if (lines + delta >= 1 && (lines + delta) * (p.units.length + 1) <= MAX_CELLS) {
       // Loosened lines up to the limit (or as loose as the tight setting already is); tightened
       // ones no looser than that either, and no more 紧排 than the limit.
@@ -91,16 +101,20 @@ export function fitPrepared(p: PreparedParagraph): ParagraphFits {
       naturalRanges.forEach((r, k) => {
         if (k < naturalRanges.length - 1) naturalLoose = Math.max(naturalLoose, spacingOf(p, r, k));
       });
-      const tighten = delta < 0 ? limits.tighten : 0;
-      const ranges = evenBreaks(p, lines + delta, Math.max(limits.loosen, naturalLoose), tighten);
+      const tighter = delta < 0 || (delta === 0 && room > 0);
+      const tighten = tighter ? limits.tighten : 0;
+      // The last line's room, as a narrower measure for it alone.
+      const count = lines + delta;
+      const q = room > 0 ? { ...p, widthOf: (k: number) => p.widthOf(k) - (k === count - 1 ? room : 0) } : p;
+      const ranges = evenBreaks(q, count, Math.max(limits.loosen, naturalLoose), tighten);
       if (ranges) {
         const set = setPrepared(p, ranges, tighten);
-        if (set.paragraph.lines.length === lines + delta && !set.paragraph.lines.some((l) => l.overfull)) {
-          result = { paragraph: set.paragraph, cost: { delta, ...costOf(set.spacing, delta > 0 ? 1 : -1) } };
+        if (set.paragraph.lines.length === count && !set.paragraph.lines.some((l) => l.overfull) && lastRoom(set.paragraph) >= room - EPS) {
+          result = { paragraph: set.paragraph, cost: { delta, ...costOf(set.spacing, tighter ? -1 : 1) } };
         }
       }
     }
-    seen.set(delta, result);
+    seen.set(key, result);
     return result;
   };
 

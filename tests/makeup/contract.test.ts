@@ -92,7 +92,7 @@ describe("the house style on the page spec", () => {
   it("is the house defaults, as plain data", async () => {
     const spec = await page();
     expect(spec.houseStyle).toEqual(structuredClone(spec.houseStyle));
-    expect(spec.houseStyle).toMatchObject({ minTypeSize: 6, photo: { labelLines: 2 }, sidebar: { titleLines: 2, headLines: 2 }, clearance: { textToFrame: 1.5, textToPhoto: 2, ruleToPhoto: 1 }, flowerBand: 3 });
+    expect(spec.houseStyle).toMatchObject({ minTypeSize: 6, photo: { labelLines: 2 }, sidebar: { titleLines: 3, headLines: 2 }, clearance: { textToFrame: 1.5, textToPhoto: 2, ruleToPhoto: 1 }, flowerBand: 3 });
   });
 
   it("a box's title bar takes the house style's grid lines: one more moves its text a line down", async () => {

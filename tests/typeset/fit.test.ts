@@ -97,6 +97,21 @@ describe("copyfit: tighten (缩行)", () => {
   });
 });
 
+describe("copyfit: room at the end of the last line (a credit run in after it)", () => {
+  it("room-for-credit: as many lines, tightened by 紧排 until the last line leaves the room asked; null past the limit", () => {
+    const f = fits(text(100), { measure: 20 });
+    expect(f.variant(0, 0)!.paragraph).toBe(f.natural);
+    const three = f.variant(0, 3)!;
+    // Three characters taken up by the lines before it, one each, 1/20 em per gap.
+    expect(counts(three.paragraph.lines)).toEqual([20, 21, 21, 21, 17]);
+    expect(three.cost).toEqual({ delta: 0, maxPerGap: expect.closeTo(TIGHTEN, 9), meanPerGap: expect.closeTo(3 / 79, 9) });
+    expect(counts(f.variant(0, 4)!.paragraph.lines)).toEqual([21, 21, 21, 21, 16]);
+    for (const l of f.variant(0, 4)!.paragraph.lines.slice(0, -1)) expect(l.width / 10).toBeCloseTo(20, 9);
+    // Five lines can give up four characters, not six.
+    expect(f.variant(0, 6)).toBeNull();
+  });
+});
+
 describe("copyfit: the limits refuse", () => {
   it("limits-refuse: null when the limits cannot give exactly that many lines", () => {
     // 104 characters at 23 em: 4 full lines and 12 more; taking the 12 up needs 3/25 em per gap.
