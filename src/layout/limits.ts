@@ -55,6 +55,7 @@ export const LENGTH_LIMITS: Readonly<Record<string, LengthLimit>> = {
   weight: { max: 20, said: "20 pt", what: "a line weight" },
   ruleWeight: { max: 20, said: "20 pt", what: "a line weight" },
   runaround: { max: mm(100), said: "100 mm", what: "a runaround clearance" },
+  clearance: { max: mm(100), said: "100 mm", what: "a runaround clearance" },
 };
 
 /** Why a resolved length is out of bounds for the field `key`, or undefined when it is fine. */

@@ -219,6 +219,9 @@ async function resolvePage<C extends HeadlineParts>(
   }
   ctx.warnings.push(...findOverlaps(items, page.number));
   const spec: PageSpec<C> = { number: page.number, name: page.name, ...geometry, houseStyle: resolveHouseStyle(json.houseStyle), items };
+  // A length of the house style is resolved on the page's grid (em, line, col are the page's).
+  const clearance = json.houseStyle?.runaround?.clearance;
+  if (clearance !== undefined) spec.houseStyle.runaround.clearance = pt(ctx.source, clearance, gridUnits(geometry.grid), ["houseStyle", "runaround", "clearance"]);
   if (page.runningHead) {
     spec.runningHead = resolveRunningHead(ctx, json, page, geometry.grid, [...page.path, "runningHead"]);
   }

@@ -348,6 +348,13 @@ const HouseStyleJson = z
       })
       .describe("Vertical setting (竖排)")
       .optional(),
+    runaround: z
+      .strictObject({
+        clearance: Length("图文互斥: clearance between a photo or box over a story and the story's text when the item gives no runaround of its own (default 2pt)").optional(),
+        minLines: GridIndex("图文互斥: a piece of a column cut shorter than this many grid lines is left empty (default 2)").optional(),
+      })
+      .describe("图文互斥: text running around a photo or box over a story")
+      .optional(),
   })
   .describe("The paper's house style where it differs from paiban's defaults")
   .meta({ id: "HouseStyle" });

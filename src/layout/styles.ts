@@ -91,6 +91,7 @@ export function resolveHouseStyle(json?: HouseStyleJsonType): HouseStyle {
   const resolved: HouseStyle = structuredClone(house);
   if (json?.vertical?.uprightDigits !== undefined) resolved.vertical.uprightDigits = json.vertical.uprightDigits;
   if (json?.vertical?.quotes !== undefined) resolved.vertical.quotes = json.vertical.quotes;
+  if (json?.runaround?.minLines !== undefined) resolved.runaround.minLines = json.runaround.minLines;
   return resolved;
 }
 

@@ -72,6 +72,22 @@ export const RUNAROUND_ROWS: Row[] = [
   },
   {
     group: "runaround",
+    input: 'houseStyle.runaround.clearance "abc"',
+    gets: '`houseStyle.runaround.clearance: "abc" is not a length: a length needs a unit: …`',
+    outcome: "refused",
+    setup: (dir) => void writeLayout(dir, page([story()], { houseStyle: { runaround: { clearance: "abc" } } })),
+    check: refused(/^paiban: layout\.json: houseStyle\.runaround\.clearance: "abc" is not a length: a length needs a unit/),
+  },
+  {
+    group: "runaround",
+    input: "houseStyle.runaround.minLines 0",
+    gets: "`houseStyle.runaround.minLines: expected a whole number ≥ 1, found 0`",
+    outcome: "refused",
+    setup: (dir) => void writeLayout(dir, page([story()], { houseStyle: { runaround: { minLines: 0 } } })),
+    check: refused(/^paiban: layout\.json: houseStyle\.runaround\.minLines: expected a whole number ≥ 1, found 0/),
+  },
+  {
+    group: "runaround",
     input: "print with a photo over a story's first column",
     gets: "print PDF; the story's text goes on below the photo, the one line left above it skipped (report: runaround `{items: [{id: pic, columns: [1], lines: 4}], skipped: [{column: 1, lines: 1}], lost: 5}`), no overlap warning, no collision",
     outcome: "clean",

@@ -234,4 +234,17 @@ describe("图文互斥: a photo in a story's columns", () => {
     const svg = outcome.value.pages[0]!.svg;
     expect(svg).toContain("<image");
   }, 60_000);
+  it("the paper's house style sets the default clearance and the shortest segment (houseStyle.runaround)", async () => {
+    const items = [
+      { type: "story", id: "s", copy: "copy.md", area: { column: 1, span: 6, line: 1, lines: 40 }, columns: 3, measure: "23em", headline: { lines: 4 } },
+      photo({ area: { column: 3, span: 2, line: 8, lines: 10 } }),
+    ];
+    const file = writeLayout(dir, { columns: 6, lines: 40 }, items, LONG);
+    const layout = JSON.parse(fs.readFileSync(file, "utf8"));
+    layout.houseStyle = { runaround: { clearance: "2mm", minLines: 3 } };
+    fs.writeFileSync(file, JSON.stringify(layout));
+    const { report } = await layOut(file);
+    // 2 mm takes line 6 above the photo (lines 7–16) and 17 below; the 2 lines left above (4, 5) are fewer than 3.
+    expect(report.stories.find((r) => r.id === "s")!.runaround).toEqual({ items: [{ id: "mug", columns: [2], lines: 12 }], skipped: [{ column: 2, lines: 2 }], lost: 14 });
+  }, 60_000);
 });
