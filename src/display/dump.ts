@@ -13,6 +13,11 @@ export function dumpItem(item: DisplayItem): string {
   switch (item.kind) {
     case "glyphs": {
       const text = item.glyphs.map((g) => g.text).join("");
+      if (item.vertical) {
+        // A vertical line: its axis and head, the first and last glyph down the line, how many are turned.
+        const turned = item.glyphs.filter((g) => g.turned).length;
+        return `glyphs${who}/${item.role ?? ""} ${path.basename(item.face.file)} ${n(item.size)}pt vertical at ${n(item.x)},${n(item.y)} first ↓${n(item.glyphs[0]?.y ?? 0)} last ↓${n(item.glyphs.at(-1)?.y ?? 0)}${turned ? ` turned ${turned}` : ""} ${JSON.stringify(text)}`;
+      }
       return `glyphs${who}/${item.role ?? ""} ${path.basename(item.face.file)} ${n(item.size)}pt at ${n(item.x)},${n(item.y)} first ${n(item.glyphs[0]?.x ?? 0)} last ${n(item.glyphs.at(-1)?.x ?? 0)} ${JSON.stringify(text)}`;
     }
     case "rule":

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dumpDocument } from "../../src/display/dump.js";
 import type { DisplayDocument, GlyphRun } from "../../src/display/types.js";
 import type { LayoutReport, StoryReport } from "../../src/makeup/report.js";
 import { layOut } from "../../src/pipeline/render.js";
@@ -28,6 +29,10 @@ describe("the vertical sample page (layouts/quxian-vertical.json)", () => {
   beforeAll(async () => {
     ({ document: doc, report } = await layOut(path.join(root, "layouts/quxian-vertical.json")));
   }, 60_000);
+
+  it("display-list snapshot: every line of the vertical page where it was when it was last looked at (300 dpi)", async () => {
+    await expect(dumpDocument(doc)).toMatchFileSnapshot("__snapshots__/quxian-vertical.dump.txt");
+  });
 
   it("renders with no overset and no empty lines: every story, caption and box item fills its frame", () => {
     for (const s of report.stories) {
@@ -182,6 +187,19 @@ describe("vertical make-up on small pages", () => {
     expect(a!.lines).toBe(Math.floor(a!.width / PITCH));
     expect(s.measure).toBe(fittingHalfEm(((30 - 5) * PITCH - 9) / 2 / 9));
     expect(s.linesPerColumn[0]).toBe(a!.lines);
+  });
+
+  it("a 竖题 over a vertical body: the headline's column at the area's right edge, the body's vertical lines to its left, the first a gutter away", async () => {
+    const { document, report } = await layOut(layout([vstory({ headline: { direction: "vertical" } })], [TEXT]));
+    const title = runs(document, "v", "title")[0]!;
+    const body = runs(document, "v", "body");
+    const s = report.stories[0]!;
+    expect(title.vertical).toBe(true);
+    const areaRight = s.frames[0]!.x + s.frames[0]!.width + title.size * 1.25 + 9; // the frame is the area less the 竖题's width (leading + gutter)
+    expect(title.x + (title.size * 1.25) / 2).toBeCloseTo(areaRight, 6);
+    expect(Math.max(...body.map((r) => r.x)) + PITCH / 2).toBeCloseTo(s.frames[0]!.x + s.frames[0]!.width, 6);
+    expect(title.y).toBeCloseTo(s.frames[0]!.y, 6); // both from the area's top: no grid lines above the body
+    expect(s.direction).toBe("vertical");
   });
 
   it("overset and copyfit work as horizontally: copy too long for the area is overset and the editor is told what to cut", async () => {
