@@ -116,7 +116,22 @@ export interface ProofMark extends Rect {
  * the proof shows them only when asked (`--show-copyfit`).
  */
 export function withoutCopyfitTags(doc: DisplayDocument): DisplayDocument {
-  return { ...doc, pages: doc.pages.map((p) => ({ ...p, items: p.items.filter((i) => !(i.kind === "proof-mark" && i.reason === "copyfit")) })) };
+  return { ...doc, pages: doc.pages.map(withoutPageTags) };
+}
+
+/**
+ * The same page object for the same page, every time: a page with no tags is itself, and a
+ * page's untagged copy is made once. The PDF writer keeps its last PDF while the pages it was
+ * made from are the same objects (a warm re-render of unchanged pages writes nothing again).
+ */
+const untagged = new WeakMap<DisplayPage, DisplayPage>();
+const isCopyfitTag = (i: DisplayItem) => i.kind === "proof-mark" && i.reason === "copyfit";
+
+function withoutPageTags(page: DisplayPage): DisplayPage {
+  if (!page.items.some(isCopyfitTag)) return page;
+  let out = untagged.get(page);
+  if (!out) untagged.set(page, (out = { ...page, items: page.items.filter((i) => !isCopyfitTag(i)) }));
+  return out;
 }
 
 export type DisplayItem = GlyphRun | RuleItem | RectItem | BorderItem | ImageItem | ProofMark;
