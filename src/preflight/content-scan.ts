@@ -305,6 +305,11 @@ export interface ScanFont {
   codeBytes: 1 | 2;
   /** Advance of a code in 1/1000 text space units. */
   width(code: number): number;
+  /**
+   * Where a code's glyph puts ink (x0, y0, x1, y1 in 1/1000 text space units): undefined for a
+   * blank glyph, null when unknown (the em box is taken). Absent: em boxes throughout.
+   */
+  ink?(code: number): readonly [number, number, number, number] | undefined | null;
 }
 
 /** The reader's questions to its host (resources live in the PDF object graph). */
@@ -441,10 +446,13 @@ export function scanContent(data: Uint8Array, host: ScanHost, baseCtm: Matrix = 
         budget.operators--;
         host.glyph?.({ font: t.font, code, x: origin.x, y: origin.y, size: t.size });
         const w = font ? font.width(code) : 0;
-        if (fills || strokes) {
-          // The glyph's em box (ideographic: 0.88 em above the baseline, 0.12 below), in device space.
+        // Where the glyph puts ink: its outline's box from the embedded program, else its em box
+        // (ideographic: 0.88 em above the baseline, 0.12 below); a blank glyph paints nothing.
+        const ink = !(fills || strokes) ? undefined : font?.ink ? font.ink(code) : null;
+        if (ink !== undefined) {
           const g: Matrix = multiply([t.size * t.scale, 0, 0, t.size, 0, t.rise], trm);
-          const box = boxOf([apply(g, 0, -0.12), apply(g, Math.max(w, 0) / 1000, -0.12), apply(g, 0, 0.88), apply(g, Math.max(w, 0) / 1000, 0.88)]);
+          const [x0, y0, x1, y1] = ink ?? [0, -120, Math.max(w, 0), 880];
+          const box = boxOf([apply(g, x0 / 1000, y0 / 1000), apply(g, x1 / 1000, y0 / 1000), apply(g, x0 / 1000, y1 / 1000), apply(g, x1 / 1000, y1 / 1000)]);
           if (fills) host.painted(gs.fill, box, "text", fillState());
           if (strokes) host.painted(gs.stroke, box, "text", { ...strokeState(), halfWidth: halfWidth() });
         }

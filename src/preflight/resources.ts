@@ -4,7 +4,8 @@
  */
 import { PDFArray, PDFDict, type PDFContext } from "pdf-lib";
 import type { ScanFont } from "./content-scan.js";
-import { arrayOf, dictAt, get, nameAt, nameOf, numberAt, numberOf, numbersOf } from "./pdf-objects.js";
+import { cidToGid, trueTypeInk, type GlyphInk } from "./glyph-ink.js";
+import { arrayOf, dictAt, get, nameAt, nameOf, numberAt, numberOf, numbersOf, streamBytes } from "./pdf-objects.js";
 
 export interface FontFact {
   name: string;
@@ -54,7 +55,8 @@ function cidWidths(ctx: PDFContext, cidFont: PDFDict): (cid: number) => number {
       const last = numberOf(next);
       const width = numberOf(w[i + 2]);
       if (last === undefined || width === undefined) break;
-      for (let c = first; c <= last; c++) table.set(c, width);
+      // CIDs are 0…65535: a range past that is cut there (a crafted [0 4294967295 500] would loop for minutes).
+      for (let c = Math.max(first, 0); c <= Math.min(last, 0xffff); c++) table.set(c, width);
       i += 3;
     }
   }
@@ -66,12 +68,46 @@ export function scanFont(ctx: PDFContext, font: PDFDict): ScanFont {
   if (nameAt(ctx, font, "Subtype") === "Type0") {
     const descendant = arrayOf(ctx, get(ctx, font, "DescendantFonts"))[0];
     const widths = descendant instanceof PDFDict ? cidWidths(ctx, descendant) : () => 1000;
-    return { codeBytes: 2, width: widths };
+    const ink = descendant instanceof PDFDict && /^Identity-[HV]$/.test(nameAt(ctx, font, "Encoding") ?? "") ? cidInk(ctx, descendant) : undefined;
+    return { codeBytes: 2, width: widths, ...(ink && { ink }) };
   }
   const first = numberAt(ctx, font, "FirstChar") ?? 0;
   const widths = numbersOf(ctx, get(ctx, font, "Widths"));
   const missing = numberAt(ctx, dictAt(ctx, font, "FontDescriptor"), "MissingWidth") ?? 0;
   return { codeBytes: 1, width: (code) => widths[code - first] ?? missing };
+}
+
+/** The largest embedded font program read for its glyphs' ink boxes. */
+const MAX_FONT_PROGRAM = 32 << 20;
+
+/**
+ * Ink boxes of a CIDFontType2's glyphs by CID (Identity-H/V: code = CID), from its embedded
+ * TrueType program, read when first asked; undefined when there is none this can read (the
+ * scanner then takes each glyph's em box).
+ */
+function cidInk(ctx: PDFContext, cidFont: PDFDict): ((cid: number) => ReturnType<GlyphInk>) | undefined {
+  if (nameAt(ctx, cidFont, "Subtype") !== "CIDFontType2") return undefined;
+  const program = get(ctx, dictAt(ctx, cidFont, "FontDescriptor"), "FontFile2");
+  if (!program) return undefined;
+  let glyphs: GlyphInk | null | undefined;
+  let toGid: ((cid: number) => number) | undefined;
+  return (cid) => {
+    if (glyphs === undefined) {
+      glyphs = null;
+      try {
+        const bytes = streamBytes(ctx, program, MAX_FONT_PROGRAM);
+        const map = get(ctx, cidFont, "CIDToGIDMap");
+        const mapBytes = map === undefined || nameOf(map) === "Identity" ? "Identity" : streamBytes(ctx, map, 1 << 17);
+        if (bytes && mapBytes) {
+          glyphs = trueTypeInk(bytes);
+          toGid = cidToGid(mapBytes);
+        }
+      } catch {
+        glyphs = null; // too large or damaged: em boxes
+      }
+    }
+    return glyphs && toGid ? glyphs(toGid(cid)) : null;
+  };
 }
 
 /** Whether an ExtGState asks for transparency (soft mask, alpha < 1, a blend mode). */

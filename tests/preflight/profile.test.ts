@@ -31,6 +31,47 @@ const SEP_RGB = "[/Separation /PANTONE#20185 /DeviceRGB << /FunctionType 2 /Doma
 const SEP_LAB = "[/Separation /Spot [/Lab << /WhitePoint [0.95 1 1.09] >>] << /FunctionType 2 /Domain [0 1] /C0 [100 0 0] /C1 [50 60 40] /N 1 >>]";
 const SEP_CMYK = "[/Separation /PANTONE#20185 /DeviceCMYK << /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [0 1 0.8 0] /N 1 >>]";
 const IMAGE_AT = "q 100 0 0 100 50 50 cm /Im Do Q";
+
+/**
+ * A TrueType program with only what glyph ink boxes are read from (head, loca, glyf): one glyph
+ * per entry, null for a blank one, else its outline box in font units (1000 per em).
+ */
+function trueTypeProgram(glyphs: ([number, number, number, number] | null)[]): Buffer {
+  const glyf = Buffer.concat(glyphs.map((b) => {
+    if (!b) return Buffer.alloc(0);
+    const g = Buffer.alloc(12);
+    g.writeInt16BE(0, 0); // no contours: only the header is read
+    b.forEach((v, i) => g.writeInt16BE(v, 2 + 2 * i));
+    return g;
+  }));
+  const loca = Buffer.alloc(4 * (glyphs.length + 1));
+  let at = 0;
+  glyphs.forEach((b, i) => {
+    loca.writeUInt32BE(at, 4 * i);
+    at += b ? 12 : 0;
+  });
+  loca.writeUInt32BE(at, 4 * glyphs.length);
+  const head = Buffer.alloc(54);
+  head.writeUInt32BE(0x00010000, 0);
+  head.writeUInt32BE(0x5f0f3cf5, 12);
+  head.writeUInt16BE(1000, 18);
+  head.writeInt16BE(1, 50); // long loca
+  const tables: [string, Buffer][] = [["glyf", glyf], ["head", head], ["loca", loca]];
+  const dir = Buffer.alloc(12 + 16 * tables.length);
+  dir.writeUInt32BE(0x00010000, 0);
+  dir.writeUInt16BE(tables.length, 4);
+  let offset = dir.length;
+  const bodies: Buffer[] = [];
+  tables.forEach(([tag, data], i) => {
+    dir.write(tag, 12 + 16 * i, "latin1");
+    dir.writeUInt32BE(offset, 12 + 16 * i + 8);
+    dir.writeUInt32BE(data.length, 12 + 16 * i + 12);
+    const padded = Buffer.concat([data, Buffer.alloc((4 - (data.length % 4)) % 4)]);
+    bodies.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat([dir, ...bodies]);
+}
 const image = (dict: string, data: Buffer) => stream(`/Type /XObject /Subtype /Image ${dict}`, data);
 /** 6 × 6 pixels, the same CMYK value each. */
 const cmykPixels = (c: number[], count = 36) => Buffer.from(Array.from({ length: count }, () => c).flat());
@@ -238,6 +279,41 @@ describe("ink, measured for every image kind, shading and build-up", () => {
       more: [image("/Width 6 /Height 6 /ColorSpace /DeviceCMYK /BitsPerComponent 8", cmykPixels([204, 153, 102, 0]))],
     }, { minPpi: 1 });
     expect(overLimit(r)).toEqual(["total ink 280 % in an overprinted build-up (a stroke colour over image 7) at [50 99 150 101], over 240 %"]);
+  });
+
+  it("measures text where its glyphs put ink (the embedded TrueType's outline boxes), not its em boxes", async () => {
+    // A 100 K overprinting 10-pt line beside a 210 % red frame stroke (x 107…109): glyph 1 (a
+    // closing bracket's shape, ink 0.05…0.45 em) ends its em box in the stroke but puts no ink
+    // there; glyph 2 (ink across its whole em) does, and only it is a build-up.
+    const frame = "0 1 1 0.1 K 2 w 108 20 m 108 200 l S";
+    const text = (gid: string, y: number) => `BT /F1 10 Tf 100 ${y} Td <${gid}> Tj ET`;
+    const resources = "<< /Font << /F1 7 0 R >> /ExtGState << /GS0 << /OP true /op true /OPM 1 >> >> >>";
+    const font = [
+      "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Test /Encoding /Identity-H /DescendantFonts [8 0 R] >>",
+      "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Test /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 9 0 R /W [1 [1000 1000]] /CIDToGIDMap /Identity >>",
+      "<< /Type /FontDescriptor /FontName /ABCDEF+Test /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 /FontFile2 10 0 R >>",
+      stream("", trueTypeProgram([null, [50, -100, 450, 800], [0, -120, 1000, 880]])),
+    ];
+    const bracket = await check({ content: `${frame} /GS0 gs 0 0 0 1 k ${text("0001", 100)}`, resources, more: font });
+    expect(overLimit(bracket)).toEqual([]);
+    const full = await check({ content: `${frame} /GS0 gs 0 0 0 1 k ${text("0001", 100)} ${text("0002", 60)}`, resources, more: font });
+    expect(overLimit(full)).toEqual(["total ink 300 % in an overprinted build-up (a text colour over a stroke colour) at [107 58.8 109 68.8], over 240 %"]);
+  });
+
+  it("takes a glyph's em box when its font program cannot be read", async () => {
+    const frame = "0 1 1 0.1 K 2 w 108 20 m 108 200 l S";
+    const resources = "<< /Font << /F1 7 0 R >> /ExtGState << /GS0 << /OP true /op true /OPM 1 >> >> >>";
+    const r = await check({
+      content: `${frame} /GS0 gs 0 0 0 1 k BT /F1 10 Tf 100 100 Td <0001> Tj ET`,
+      resources,
+      more: [
+        "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Test /Encoding /Identity-H /DescendantFonts [8 0 R] >>",
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Test /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 9 0 R /W [1 [1000]] >>",
+        "<< /Type /FontDescriptor /FontName /ABCDEF+Test /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 /FontFile2 10 0 R >>",
+        stream("", Buffer.from("true garbage, not a font")),
+      ],
+    });
+    expect(overLimit(r)).toEqual(["total ink 300 % in an overprinted build-up (a text colour over a stroke colour) at [107 98.8 109 108.8], over 240 %"]);
   });
 });
 
