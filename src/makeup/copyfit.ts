@@ -16,7 +16,7 @@
  */
 import type { CopyfitLimits } from "../typeset/styles.js";
 import type { PreparedParagraph } from "../typeset/compose.js";
-import { fitPrepared, type ParagraphFits } from "../typeset/fit.js";
+import { fitPrepared, type NaturalSetting, type ParagraphFits } from "../typeset/fit.js";
 import type { SetParagraph } from "../typeset/types.js";
 import type { FlowColumn, FlowLine } from "./flow.js";
 
@@ -69,10 +69,11 @@ export interface CopyfitRules {
  */
 export function paragraphFit(
   p: PreparedParagraph,
-  natural: SetParagraph,
+  setting: NaturalSetting,
   paragraph: number,
   toLines: (set: SetParagraph) => FlowLine[],
 ): FitParagraph {
+  const natural = setting.set.paragraph;
   const n = natural.lines.length;
   const gaps = Math.max(1, p.m.gaps[p.units.length] ?? 1);
   const size = p.settings.size;
@@ -104,7 +105,7 @@ export function paragraphFit(
 
   function vary(delta: number, room = 0): PartVariant | undefined {
     if ((delta === 0 && room <= 0) || n + delta < 1 || p.settings.lastLine !== "left") return undefined;
-    fits ??= fitPrepared(p);
+    fits ??= fitPrepared(p, setting);
     const v = fits.variant(delta, room);
     if (!v) return undefined;
     // Loosened: the most space a line adds per gap; tightened: the most 紧排 a line takes (≤ 0).
@@ -217,6 +218,21 @@ function placePart(g: Grid1, pos: number, lines: FlowLine[], nextSpan: number, i
   return { pos, empty, widows, firstLines };
 }
 
+/** Lines of one grid line each, none kept with the next: placeInColumn can place them. */
+function isSimple(lines: FlowLine[]): boolean {
+  return lines.every((l) => l.span === 1 && !l.keepWithNext);
+}
+
+/**
+ * placePart's answer for simple lines that start below the head of column `col` and end in it
+ * (no hole, no 段末孤行 at a column head, no first line alone at its foot); undefined otherwise.
+ */
+function placeInColumn(g: Grid1, pos: number, col: number, count: number): Step | undefined {
+  if (col >= g.start.length) return undefined;
+  const used = pos - g.start[col]!;
+  return used > 0 && used + count <= g.lines[col]! ? { pos: pos + count, empty: 0, widows: 0, firstLines: 0 } : undefined;
+}
+
 /** Where the flow of the given part settings ends up. */
 export function placeFlow(columns: FlowColumn[], parts: FlowLine[][], paragraphs: boolean[]): Placement {
   const g = grid1(columns);
@@ -325,22 +341,24 @@ function programme(
   parts.forEach((part, k) => {
     const next = new Map<number, Node>();
     const nextSpan = parts[k + 1]?.lines[0]?.span ?? 1;
-    const options = [0, ...allowed[k]!.filter((d) => !failed.has(`${k}/${d}`))];
+    // The part's settings to try, each with its lines (real or stand-in) and em per gap, made
+    // once for every state of the layer.
+    const options: { d: number; lines: FlowLine[]; simple: boolean; em: number }[] = [{ d: 0, lines: part.lines, simple: isSimple(part.lines), em: 0 }];
+    for (const d of allowed[k]!) {
+      if (failed.has(`${k}/${d}`)) continue;
+      const real = known.get(`${k}/${d}`);
+      const em = real ? Math.abs(real.emPerGap) : part.fit!.estimate(d);
+      if (!real && em > 1.5 * limit(d)) continue;
+      const lines = real ? real.lines : estimatedLines(part.lines, d);
+      options.push({ d, lines, simple: isSimple(lines), em });
+    }
     for (const [state, node] of layer) {
       const pos = Math.floor(state / (C + 2));
       const lastCol = (state % (C + 2)) - 1;
       const col = columnAt(g, pos);
-      for (const d of options) {
-        let lines = part.lines;
-        let change = 0;
-        if (d !== 0) {
-          const real = known.get(`${k}/${d}`);
-          const em = real ? Math.abs(real.emPerGap) : part.fit!.estimate(d);
-          if (!real && em > 1.5 * limit(d)) continue;
-          lines = real ? real.lines : estimatedLines(part.lines, d);
-          change = CHANGE * Math.abs(d) + PER_EM * em + (col === lastCol && col < C ? SAME_COLUMN : 0);
-        }
-        const s = placePart(g, pos, lines, nextSpan, isParagraph[k]!);
+      for (const { d, lines, simple, em } of options) {
+        const change = d === 0 ? 0 : CHANGE * Math.abs(d) + PER_EM * em + (col === lastCol && col < C ? SAME_COLUMN : 0);
+        const s = simple ? placeInColumn(g, pos, col, lines.length) ?? placePart(g, pos, lines, nextSpan, isParagraph[k]!) : placePart(g, pos, lines, nextSpan, isParagraph[k]!);
         const cost =
           node.cost +
           change +

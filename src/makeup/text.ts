@@ -158,7 +158,9 @@ export function bodyLines(
       },
       spans,
     );
-    const p = setPrepared(prepared, breakPrepared(prepared)).paragraph;
+    const ranges = breakPrepared(prepared);
+    const natural = setPrepared(prepared, ranges);
+    const p = natural.paragraph;
     const paragraph = (o.firstParagraph ?? 0) + k;
     textWarnings(ctx, p, style, o.itemId, o.part ?? paragraph);
     verticalNotes(ctx, prepared.notes, o.itemId);
@@ -174,7 +176,7 @@ export function bodyLines(
       });
     const own = toLines(p);
     for (const line of own) lines.push(line); // no spread: a paragraph may run to 100,000s of lines
-    parts.push({ lines: own, set: p, ...(NAME_LISTS.has(o.role) ? {} : { fit: paragraphFit(prepared, p, paragraph, toLines) }) });
+    parts.push({ lines: own, set: p, ...(NAME_LISTS.has(o.role) ? {} : { fit: paragraphFit(prepared, { ranges, set: natural }, paragraph, toLines) }) });
     return p;
   });
   return { lines, set, parts };

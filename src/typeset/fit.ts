@@ -76,11 +76,20 @@ export function fitVariants(text: string, faces: Face[], options: ComposeOptions
   return fitPrepared(prepareParagraph(text, faces, options, spans));
 }
 
-/** fitVariants of a paragraph already prepared (make-up prepares each paragraph once). */
-export function fitPrepared(p: PreparedParagraph): ParagraphFits {
+/** A paragraph's own setting: its breaks and what setPrepared made of them. */
+export interface NaturalSetting {
+  ranges: LineRange[];
+  set: { paragraph: SetParagraph; spacing: SpacedLine[] };
+}
+
+/**
+ * fitVariants of a paragraph already prepared (make-up prepares each paragraph once), and set
+ * as it stands when the caller has done that (`natural`: not set again).
+ */
+export function fitPrepared(p: PreparedParagraph, given?: NaturalSetting): ParagraphFits {
   const limits = p.style.copyfit;
-  const naturalRanges = breakPrepared(p);
-  const natural = setPrepared(p, naturalRanges);
+  const naturalRanges = given?.ranges ?? breakPrepared(p);
+  const natural = given?.set ?? setPrepared(p, naturalRanges);
   const lines = naturalRanges.length;
   const seen = new Map<string, FitVariant | null>();
   const lastRoom = (paragraph: SetParagraph) => {
@@ -168,30 +177,38 @@ function evenBreaks(p: PreparedParagraph, count: number, loose: number, tight: n
     const next = new Float64Array(B + 1).fill(Infinity);
     const back = new Int32Array(B + 1).fill(-1);
     const lastLine = l === count - 1;
+    // Ends before `lo` make a line looser than `loose` from every start so far, and so from
+    // every later one (a line that starts later holds less). The starts of one line come in
+    // order: line 0 has only the paragraph's start (B), the others only breaks (0…B−1).
+    let lo = 0;
     for (let i = 0; i <= B; i++) {
       const c = cost[i]!;
       if (!Number.isFinite(c)) continue;
       const s = posOf(i);
       if (s >= N) continue;
-      for (let j = i === B ? 0 : i + 1; j < B; j++) {
+      if (lastLine) {
+        // The last line ends at the paragraph's end (legal[B − 1]): not justified, but it must
+        // fit (紧排 counted) and may not be a 孤字.
+        const r = { start: s, end: N };
+        if (spacingOf(p, r, l) < -tight - EPS) continue;
+        if (count >= 2 && p.settings.avoidOrphans && isOrphan(units, r)) continue;
+        if (c < next[B - 1]!) {
+          next[B - 1] = c;
+          back[B - 1] = i;
+        }
+        continue;
+      }
+      for (let j = Math.max(i === B ? 0 : i + 1, lo); j < B; j++) {
         const e = legal[j]!;
         if (e <= s) continue;
         const r = { start: s, end: e };
-        if (lastLine) {
-          // The last line: not justified, but it must fit (紧排 counted) and may not be a 孤字.
-          if (e !== N) continue;
-          if (spacingOf(p, r, l) < -tight - EPS) break;
-          if (count >= 2 && p.settings.avoidOrphans && isOrphan(units, r)) break;
-          if (c < next[j]!) {
-            next[j] = c;
-            back[j] = i;
-          }
-          break;
-        }
         if (e === N) break;
         const sp = spacingOf(p, r, l);
         if (sp < -tight - EPS) break;
-        if (sp > loose + EPS) continue;
+        if (sp > loose + EPS) {
+          lo = j + 1;
+          continue;
+        }
         const v = Math.max(c, Math.abs(sp));
         if (v < next[j]!) {
           next[j] = v;
