@@ -35,8 +35,8 @@ const fmt = (n: number) => String(Math.round(n * 100) / 100);
  * marks right): where one is squeezed at a line's start or end, the blank half lies outside
  * the measure, so only the ink half counts.
  */
-const OPENING = /^[“‘（《〈【「『〔［｛]$/u;
-const CLOSING = /^[”’）》〉】」』〕］｝，。、；：？！]$/u;
+const OPENING: ReadonlySet<string> = new Set("“‘（《〈【「『〔［｛");
+const CLOSING: ReadonlySet<string> = new Set("”’）》〉】」』〕］｝，。、；：？！");
 
 /** A line of text's em boxes (the ink half of a one-sided mark), first glyph to last (null when it has none). */
 export function textBox(run: GlyphRun): Box | null {
@@ -46,8 +46,8 @@ export function textBox(run: GlyphRun): Box | null {
   let right = -Infinity;
   for (const g of run.glyphs) {
     const half = g.advance / 2;
-    const from = OPENING.test(g.text) ? g.x + half : g.x;
-    const to = CLOSING.test(g.text) ? g.x + half : g.x + g.advance;
+    const from = OPENING.has(g.text) ? g.x + half : g.x;
+    const to = CLOSING.has(g.text) ? g.x + half : g.x + g.advance;
     left = Math.min(left, from);
     right = Math.max(right, to);
   }
@@ -66,8 +66,8 @@ function verticalTextBox(run: GlyphRun): Box {
   for (const g of run.glyphs) {
     const cell = g.turned ? g.y : g.y - EM_BOX_ASCENT * size;
     const length = g.turned ? g.advance : size;
-    top = Math.min(top, OPENING.test(g.text) ? cell + length / 2 : cell);
-    foot = Math.max(foot, CLOSING.test(g.text) ? cell + length / 2 : cell + length);
+    top = Math.min(top, OPENING.has(g.text) ? cell + length / 2 : cell);
+    foot = Math.max(foot, CLOSING.has(g.text) ? cell + length / 2 : cell + length);
   }
   return { x0: run.x - size / 2, y0: run.y + top, x1: run.x + size / 2, y1: run.y + foot };
 }

@@ -135,15 +135,20 @@ export function fitPrepared(p: PreparedParagraph, given?: NaturalSetting): Parag
  * (negative: the 紧排 it needs once the marks' blanks are spent; 0 when they suffice).
  */
 function spacingOf(p: PreparedParagraph, r: LineRange, k: number): number {
+  return spacingBetween(p, r.start, r.end, k);
+}
+
+/** spacingOf for the line of units [start, end) (no range object: evenBreaks asks this millions of times). */
+function spacingBetween(p: PreparedParagraph, start: number, stop: number, k: number): number {
   const { units, m } = p;
-  const end = units[r.end - 1]!;
+  const end = units[stop - 1]!;
   // A line-end mark's blank is always dropped (GB/T 15834 5.1.10).
-  const natural = lineNatural(units, m, r.start, r.end) - end.right;
+  const natural = lineNatural(units, m, start, stop) - end.right;
   const width = p.widthOf(k);
-  const gaps = lineGaps(m, r.start, r.end);
+  const gaps = lineGaps(m, start, stop);
   // A line that cannot spread (no gap between characters) must be full already.
   if (natural <= width) return gaps > 0 ? (width - natural) / gaps : width - natural < EPS ? 0 : Infinity;
-  const give = lineGive(units, m, r.start, r.end) - (end.right - (end.rightGive?.amount ?? 0)) - (end.rightGive?.amount ?? 0);
+  const give = lineGive(units, m, start, stop) - (end.right - (end.rightGive?.amount ?? 0)) - (end.rightGive?.amount ?? 0);
   const over = natural - give - width;
   if (over <= EPS) return 0;
   return gaps > 0 ? -over / gaps : -Infinity;
@@ -189,9 +194,8 @@ function evenBreaks(p: PreparedParagraph, count: number, loose: number, tight: n
       if (lastLine) {
         // The last line ends at the paragraph's end (legal[B − 1]): not justified, but it must
         // fit (紧排 counted) and may not be a 孤字.
-        const r = { start: s, end: N };
-        if (spacingOf(p, r, l) < -tight - EPS) continue;
-        if (count >= 2 && p.settings.avoidOrphans && isOrphan(units, r)) continue;
+        if (spacingBetween(p, s, N, l) < -tight - EPS) continue;
+        if (count >= 2 && p.settings.avoidOrphans && isOrphan(units, { start: s, end: N })) continue;
         if (c < next[B - 1]!) {
           next[B - 1] = c;
           back[B - 1] = i;
@@ -201,9 +205,8 @@ function evenBreaks(p: PreparedParagraph, count: number, loose: number, tight: n
       for (let j = Math.max(i === B ? 0 : i + 1, lo); j < B; j++) {
         const e = legal[j]!;
         if (e <= s) continue;
-        const r = { start: s, end: e };
         if (e === N) break;
-        const sp = spacingOf(p, r, l);
+        const sp = spacingBetween(p, s, e, l);
         if (sp < -tight - EPS) break;
         if (sp > loose + EPS) {
           lo = j + 1;
