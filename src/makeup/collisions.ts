@@ -38,8 +38,17 @@ const fmt = (n: number) => String(Math.round(n * 100) / 100);
 const OPENING: ReadonlySet<string> = new Set("“‘（《〈【「『〔［｛");
 const CLOSING: ReadonlySet<string> = new Set("”’）》〉】」』〕］｝，。、；：？！");
 
+/** Text boxes already measured: the frame check and the page's collision check both ask. */
+const measured = new WeakMap<GlyphRun, Box | null>();
+
 /** A line of text's em boxes (the ink half of a one-sided mark), first glyph to last (null when it has none). */
 export function textBox(run: GlyphRun): Box | null {
+  let box = measured.get(run);
+  if (box === undefined) measured.set(run, (box = measureText(run)));
+  return box;
+}
+
+function measureText(run: GlyphRun): Box | null {
   if (!run.glyphs.length) return null;
   if (run.vertical) return verticalTextBox(run);
   let left = Infinity;
