@@ -286,6 +286,7 @@ export function checkOutputIntent(ctx: PDFContext, catalog: PDFDict, objectNumbe
       if (!text) add("DestOutputProfile cannot be read as an ICC profile", profile);
       else if (space !== "CMYK") add(`DestOutputProfile is a ${space.trim() || "?"} profile; PDF/X-1a needs a CMYK output profile`, profile);
       else if (cls !== "prtr") add(`DestOutputProfile is a '${cls}' profile, not an output (prtr) profile`, profile);
+      else if (header && (header[8] ?? 0) >= 4) add(`DestOutputProfile is an ICC v${header[8]} profile; PDF/X-1a (PDF 1.3 and 1.4) takes ICC v2 profiles`, profile);
     }
   }
   return { ...(identifier && { identifier }), findings };

@@ -193,11 +193,11 @@ export function cleanPdf(o: CleanOptions = {}): Buffer {
 }
 
 /** A 128-byte ICC profile header (and an empty tag table) of a device class and colour space. */
-export function iccHeader(deviceClass: string, space: string): Buffer {
+export function iccHeader(deviceClass: string, space: string, version = 0x02100000): Buffer {
   const b = Buffer.alloc(132);
   b.writeUInt32BE(132, 0);
   b.write("lcms", 4, "latin1");
-  b.writeUInt32BE(0x02100000, 8);
+  b.writeUInt32BE(version, 8);
   b.write(deviceClass.padEnd(4), 12, "latin1");
   b.write(space.padEnd(4), 16, "latin1");
   b.write("Lab ", 20, "latin1");

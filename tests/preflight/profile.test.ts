@@ -363,6 +363,15 @@ describe("PDF/X identification and output intent", () => {
     expect(r.problems[0]!.object).toBe(7);
   });
 
+  it("flags an ICC v4 DestOutputProfile (PDF 1.3 and 1.4 take ICC v2)", async () => {
+    const r = await check({
+      intent: "<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (Custom) /DestOutputProfile 7 0 R >>",
+      more: [stream("/N 4", iccHeader("prtr", "CMYK", 0x04300000))],
+    });
+    expect(only(r)).toEqual(["pdfx-output-intent: DestOutputProfile is an ICC v4 profile; PDF/X-1a (PDF 1.3 and 1.4) takes ICC v2 profiles"]);
+    expect(r.problems[0]!.object).toBe(7);
+  });
+
   it("flags cross-reference and object streams (PDF 1.5)", async () => {
     const pdf = await PDFDocument.load(cleanPdf(), { updateMetadata: false });
     const bytes = Buffer.from(await pdf.save({ useObjectStreams: true }));
