@@ -300,6 +300,20 @@ describe("ink, measured for every image kind, shading and build-up", () => {
     expect(overLimit(full)).toEqual(["total ink 300 % in an overprinted build-up (a text colour over a stroke colour) at [107 58.8 109 68.8], over 240 %"]);
   });
 
+  it("reads a /W range over every 32-bit CID as CIDs 0…65535 (a crafted range once looped for minutes)", async () => {
+    const r = await check({
+      content: "BT /F1 10 Tf 100 100 Td <0001> Tj ET",
+      resources: "<< /Font << /F1 7 0 R >> >>",
+      more: [
+        "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Test /Encoding /Identity-H /DescendantFonts [8 0 R] >>",
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Test /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 9 0 R /W [0 4294967295 500] >>",
+        "<< /Type /FontDescriptor /FontName /ABCDEF+Test /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 /FontFile2 10 0 R >>",
+        stream("", trueTypeProgram([null, [0, -120, 1000, 880]])),
+      ],
+    });
+    expect(only(r)).toEqual([]);
+  }, 5_000);
+
   it("takes a glyph's em box when its font program cannot be read", async () => {
     const frame = "0 1 1 0.1 K 2 w 108 20 m 108 200 l S";
     const resources = "<< /Font << /F1 7 0 R >> /ExtGState << /GS0 << /OP true /op true /OPM 1 >> >> >>";
