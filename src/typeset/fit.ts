@@ -115,7 +115,9 @@ export function fitPrepared(p: PreparedParagraph, given?: NaturalSetting): Parag
       // The last line's room, as a narrower measure for it alone.
       const count = lines + delta;
       const q = room > 0 ? { ...p, widthOf: (k: number) => p.widthOf(k) - (k === count - 1 ? room : 0) } : p;
-      const ranges = evenBreaks(q, count, Math.max(limits.loosen, naturalLoose), tighten);
+      // With room asked, the last line must leave it at its own width: no 紧排 counted there (it
+      // is set on the full measure, where it needs none, and its room is measured as set).
+      const ranges = evenBreaks(q, count, Math.max(limits.loosen, naturalLoose), tighten, room > 0 ? 0 : tighten);
       if (ranges) {
         const set = setPrepared(p, ranges, tighten);
         if (set.paragraph.lines.length === count && !set.paragraph.lines.some((l) => l.overfull) && lastRoom(set.paragraph) >= room - EPS) {
@@ -157,10 +159,10 @@ function spacingBetween(p: PreparedParagraph, start: number, stop: number, k: nu
 /**
  * Break a prepared paragraph into exactly `count` lines so that the largest spacing change of
  * any line but the last is least (ties: the earliest breaks): no line looser than `loose` em
- * per gap, none needing more 紧排 than `tight`; 避头尾 as the composer has it, no 孤字. Null
- * when no such breaking.
+ * per gap, none needing more 紧排 than `tight` (the last line: `lastTight`); 避头尾 as the
+ * composer has it, no 孤字. Null when no such breaking.
  */
-function evenBreaks(p: PreparedParagraph, count: number, loose: number, tight: number): LineRange[] | null {
+function evenBreaks(p: PreparedParagraph, count: number, loose: number, tight: number, lastTight = tight): LineRange[] | null {
   const { units, rules } = p;
   const N = units.length;
   if (N === 0) return null;
@@ -194,7 +196,7 @@ function evenBreaks(p: PreparedParagraph, count: number, loose: number, tight: n
       if (lastLine) {
         // The last line ends at the paragraph's end (legal[B − 1]): not justified, but it must
         // fit (紧排 counted) and may not be a 孤字.
-        if (spacingBetween(p, s, N, l) < -tight - EPS) continue;
+        if (spacingBetween(p, s, N, l) < -lastTight - EPS) continue;
         if (count >= 2 && p.settings.avoidOrphans && isOrphan(units, { start: s, end: N })) continue;
         if (c < next[B - 1]!) {
           next[B - 1] = c;

@@ -67,13 +67,15 @@ const half: MarkRule = { keep: false, squeeze: null };
  * - CJK–Latin gap ¼ em, squeezed to nothing on a tight line (clreq's table stops at ⅛ em; a
  *   house style that wants that sets latinGap.min 0.125), stretched to ⅓ em (the usual cap).
  * - Digits and Latin letters half-width.
- * - Copyfit: a loosened line takes at most ⅛ em more per gap, a tightened one at most 0.05 em
- *   less (紧排: ink of a Song face is ~0.9 em wide, so characters never touch).
+ * - Copyfit: a loosened line takes at most ⅛ em more per gap, a tightened one at most 0.07 em
+ *   less (紧排): just over 1/15 em, so that a line of 16 characters (the 16.5-em columns of the
+ *   sample's 江北 and its box) can take in one more; at 9 pt the ink of neighbouring Song
+ *   ideographs stays apart.
  */
 const COMPOSITION = {
   latinGap: { natural: 0.25, min: 0, max: 1 / 3 },
   digits: "half",
-  copyfit: { loosen: 0.125, tighten: 0.05 },
+  copyfit: { loosen: 0.125, tighten: 0.07 },
 } as const satisfies Pick<StyleTable, "latinGap" | "digits" | "copyfit">;
 
 export const STYLES: Record<PunctuationStyle, StyleTable> = {

@@ -14,6 +14,7 @@ import { FontStore } from "../../src/fonts/store.js";
 import { makeupPage } from "../../src/makeup/page.js";
 import type { StoryReport } from "../../src/makeup/report.js";
 import { loadLayout } from "../../src/pipeline/load.js";
+import { STYLES } from "../../src/typeset/styles.js";
 import { layOut } from "../../src/pipeline/render.js";
 import { root, seedStories } from "../typeset/setup.js";
 import { writeLayout } from "./fixture.js";
@@ -86,7 +87,7 @@ describe("copyfit (撑行/缩行)", () => {
     expect(new Set(columnsOf).size).toBe(2);
   });
 
-  it("tighten 1: a line overset at 23 em, one paragraph set a line shorter by 紧排 within 0.05 em per gap", async () => {
+  it("tighten 1: a line overset at 23 em, one paragraph set a line shorter by 紧排 within the style's limit (0.07 em per gap)", async () => {
     const paragraphs = lead.slice(0, 3);
     const n = await natural(paragraphs, "23em");
     const without = await set(paragraphs, { lines: n - 1, measure: "23em", copyfit: false });
@@ -96,7 +97,8 @@ describe("copyfit (撑行/缩行)", () => {
     expect(story.copyfit!.before.overset).toBe(1);
     expect(story.copyfit!.paragraphs.map((p) => p.lines)).toEqual([-1]);
     expect(story.copyfit!.paragraphs[0]!.emPerGap).toBeLessThanOrEqual(0);
-    expect(story.copyfit!.paragraphs[0]!.emPerGap).toBeGreaterThanOrEqual(-0.05);
+    expect(story.copyfit!.paragraphs[0]!.emPerGap).toBeGreaterThanOrEqual(-STYLES.kaiming.copyfit.tighten);
+    expect(STYLES.kaiming.copyfit.tighten).toBe(0.07);
   });
 
   it("段末孤行 repaired: column 2 no longer begins with a paragraph's last line, and the story fills its columns", async () => {
@@ -171,6 +173,45 @@ describe("the sample page with a sentence more or less", () => {
     expect(report.warnings.map((w) => w.code)).toEqual(["font-fallback"]);
     for (const s of report.stories.filter((s) => s.kind === "story")) expect(full(s), s.id).toEqual(FULL);
   });
+});
+
+describe("the sample page with a line of copy more or less in any story or box item", () => {
+  // One line's worth of characters (the measure in ideographs: 23 or 16 at 16.5 em), added before
+  // the last 。 of the first paragraph, or cut before the last 。 of the longest.
+  const MEASURE: Record<string, number> = { lead: 23, rongchang: 23, jiangbei: 16, kaizhou: 16, fengjie: 16, wushan: 16, pengshui: 16 };
+  const WORDS = "委员们表示将继续围绕中心工作建言献策助力高质量发展不断提升履职能力和水平";
+  function withEdit(copy: string, change: "add" | "cut"): string {
+    const work = fs.mkdtempSync(path.join(dir, "line-"));
+    fs.mkdirSync(path.join(work, "layouts"));
+    fs.cpSync(path.join(root, "samples"), path.join(work, "samples"), { recursive: true });
+    fs.copyFileSync(path.join(root, "layouts/quxian.json"), path.join(work, "layouts/quxian.json"));
+    const file = path.join(work, "samples/quxian", `${copy}.md`);
+    const [head, body] = fs.readFileSync(file, "utf8").split("\n---\n") as [string, string];
+    const paragraphs = body.trim().split("\n\n");
+    const n = MEASURE[copy]!;
+    if (change === "add") paragraphs[0] = paragraphs[0]!.replace(/。([^。]*)$/u, `，${WORDS.slice(0, n - 1)}。$1`);
+    else {
+      const k = paragraphs.reduce((best, p, i) => (p.length > paragraphs[best]!.length ? i : best), 0);
+      const chars = [...paragraphs[k]!];
+      const end = chars.lastIndexOf("。");
+      chars.splice(end - n, n);
+      paragraphs[k] = chars.join("");
+    }
+    fs.writeFileSync(file, `${head}\n---\n${paragraphs.join("\n\n")}\n`);
+    return path.join(work, "layouts/quxian.json");
+  }
+
+  for (const copy of Object.keys(MEASURE)) {
+    for (const change of ["add", "cut"] as const) {
+      it(`${copy}: a line ${change === "add" ? "added" : "cut"}, and every story and box item is still full: no overset, no empty line, no 段末孤行`, async () => {
+        const { report } = await layOut(withEdit(copy, change));
+        const texts = report.stories.filter((s) => s.kind !== "caption");
+        expect(texts.length).toBe(7);
+        for (const s of texts) expect([s.id, ...full(s)]).toEqual([s.id, ...FULL]);
+        expect(report.warnings.filter((w) => w.code !== "font-fallback")).toEqual([]);
+      });
+    }
+  }
 });
 
 describe("paiban fit", () => {

@@ -104,10 +104,11 @@ describe("copyfit: room at the end of the last line (a credit run in after it)",
     const three = f.variant(0, 3)!;
     // Three characters taken up by the lines before it, one each, 1/20 em per gap.
     expect(counts(three.paragraph.lines)).toEqual([20, 21, 21, 21, 17]);
-    expect(three.cost).toEqual({ delta: 0, maxPerGap: expect.closeTo(TIGHTEN, 9), meanPerGap: expect.closeTo(3 / 79, 9) });
+    expect(three.cost).toEqual({ delta: 0, maxPerGap: expect.closeTo(1 / 20, 9), meanPerGap: expect.closeTo(3 / 79, 9) });
     expect(counts(f.variant(0, 4)!.paragraph.lines)).toEqual([21, 21, 21, 21, 16]);
     for (const l of f.variant(0, 4)!.paragraph.lines.slice(0, -1)) expect(l.width / 10).toBeCloseTo(20, 9);
-    // Five lines can give up four characters, not six.
+    // Five lines can give up four characters, not six (a second character a line is 2/20 em a gap, over the limit).
+    expect(TIGHTEN).toBeLessThan(2 / 20);
     expect(f.variant(0, 6)).toBeNull();
   });
 });
