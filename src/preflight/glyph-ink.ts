@@ -55,7 +55,8 @@ export function trueTypeInk(program: Uint8Array): GlyphInk | null {
     if (gid < 0 || gid + 1 >= entries) return null;
     const start = at(gid);
     const end = at(gid + 1);
-    if (end <= start) return undefined; // a blank glyph: no outline, no ink
+    if (end === start) return undefined; // a blank glyph: no outline, no ink
+    if (end < start) return null; // a damaged loca: unknown
     if (start + 10 > glyf.length) return null;
     const g = glyf.offset + start;
     const x0 = data.getInt16(g + 2);

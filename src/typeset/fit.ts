@@ -84,7 +84,7 @@ export interface NaturalSetting {
 
 /**
  * fitVariants of a paragraph already prepared (make-up prepares each paragraph once), and set
- * as it stands when the caller has done that (`natural`: not set again).
+ * as it stands when the caller has done that (`given`: not set again).
  */
 export function fitPrepared(p: PreparedParagraph, given?: NaturalSetting): ParagraphFits {
   const limits = p.style.copyfit;
