@@ -108,7 +108,7 @@ export function fitPrepared(p: PreparedParagraph, given?: NaturalSetting): Parag
       // ones no looser than that either, and no more 紧排 than the limit.
       let naturalLoose = 0;
       naturalRanges.forEach((r, k) => {
-        if (k < naturalRanges.length - 1) naturalLoose = Math.max(naturalLoose, spacingOf(p, r, k));
+        if (k < naturalRanges.length - 1) naturalLoose = Math.max(naturalLoose, spacingBetween(p, r.start, r.end, k));
       });
       const tighter = delta < 0 || (delta === 0 && room > 0);
       const tighten = tighter ? limits.tighten : 0;
@@ -133,14 +133,10 @@ export function fitPrepared(p: PreparedParagraph, given?: NaturalSetting): Parag
 }
 
 /**
- * The space line `k` = units [s, e) adds to each gap between characters when justified, em
- * (negative: the 紧排 it needs once the marks' blanks are spent; 0 when they suffice).
+ * The space line `k` = units [start, stop) adds to each gap between characters when justified,
+ * em (negative: the 紧排 it needs once the marks' blanks are spent; 0 when they suffice). Its
+ * two ends, not a range object: evenBreaks asks this for every candidate line.
  */
-function spacingOf(p: PreparedParagraph, r: LineRange, k: number): number {
-  return spacingBetween(p, r.start, r.end, k);
-}
-
-/** spacingOf for the line of units [start, end) (no range object: evenBreaks asks this millions of times). */
 function spacingBetween(p: PreparedParagraph, start: number, stop: number, k: number): number {
   const { units, m } = p;
   const end = units[stop - 1]!;
