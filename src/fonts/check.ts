@@ -35,17 +35,23 @@ export function fontProblem(bytes: Buffer): string | undefined {
   return sfntProblem(bytes, 0);
 }
 
-interface Table {
+/** Where a table lies in the file, bytes. */
+export interface SfntTable {
   offset: number;
   length: number;
 }
 
-function sfntProblem(bytes: Buffer, at: number): string | undefined {
+/**
+ * The table directory of the sfnt starting at byte `at`: every table by its tag, each inside
+ * the file; a message saying what is wrong when the directory or a table does not fit.
+ */
+export function tableDirectory(bytes: Buffer, at = 0): Map<string, SfntTable> | string {
+  if (at + 12 > bytes.length) return `the table directory at byte ${at} is past the end of the file (${bytes.length} bytes)`;
   const numTables = bytes.readUInt16BE(at + 4);
   if (numTables < 1 || numTables > 400) return `the table directory gives ${numTables} tables`;
   const end = at + 12 + 16 * numTables;
   if (end > bytes.length) return `the table directory (${numTables} tables) runs past the end of the file`;
-  const tables = new Map<string, Table>();
+  const tables = new Map<string, SfntTable>();
   for (let i = 0; i < numTables; i++) {
     const rec = at + 12 + 16 * i;
     const tag = bytes.toString("latin1", rec, rec + 4);
@@ -56,7 +62,13 @@ function sfntProblem(bytes: Buffer, at: number): string | undefined {
     }
     tables.set(tag, { offset, length });
   }
-  const need = (tag: string, min: number): Table | string => {
+  return tables;
+}
+
+function sfntProblem(bytes: Buffer, at: number): string | undefined {
+  const tables = tableDirectory(bytes, at);
+  if (typeof tables === "string") return tables;
+  const need = (tag: string, min: number): SfntTable | string => {
     const t = tables.get(tag);
     if (!t) return `the '${tag}' table is missing`;
     if (t.length < min) return `table '${tag}' is ${t.length} bytes, shorter than its ${min}-byte header`;
