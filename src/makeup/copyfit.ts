@@ -358,7 +358,7 @@ function programme(
       const col = columnAt(g, pos);
       for (const { d, lines, simple, em } of options) {
         const change = d === 0 ? 0 : CHANGE * Math.abs(d) + PER_EM * em + (col === lastCol && col < C ? SAME_COLUMN : 0);
-        const s = simple ? placeInColumn(g, pos, col, lines.length) ?? placePart(g, pos, lines, nextSpan, isParagraph[k]!) : placePart(g, pos, lines, nextSpan, isParagraph[k]!);
+        const s = (simple ? placeInColumn(g, pos, col, lines.length) : undefined) ?? placePart(g, pos, lines, nextSpan, isParagraph[k]!);
         const cost =
           node.cost +
           change +
